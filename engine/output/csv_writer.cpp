@@ -1,0 +1,65 @@
+// The CSV files of a run: summary.csv (one row per metric) and replications.csv (long format).
+#include "output/csv_format.hpp"
+
+#include <careflow/output.hpp>
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace careflow {
+namespace {
+
+void append_key_fields(std::string& out, const MetricKey& key) {
+    fmt::format_to(std::back_inserter(out), "{},{},{},{}", output::format_text(key.metric),
+                   output::format_text(key.state), output::format_text(key.year),
+                   output::format_text(key.strategy));
+}
+
+void append_summary_fields(std::string& out, const Summary& s) {
+    using output::format_number;
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{}", format_number(s.mean),
+                   format_number(s.sd), format_number(s.ci_low), format_number(s.ci_high),
+                   format_number(s.p05), format_number(s.p50), format_number(s.p95), s.n);
+}
+
+}  // namespace
+
+std::string summary_csv(const BatchResult& batch, const std::vector<Summary>& summaries) {
+    if (summaries.size() != batch.keys.size()) {
+        throw std::invalid_argument(fmt::format("summary_csv: {} summaries for {} metric keys",
+                                                summaries.size(), batch.keys.size()));
+    }
+    std::string out = "metric,state,year,strategy,mean,sd,ci_low,ci_high,p05,p50,p95,n\n";
+    for (std::size_t k = 0; k < batch.keys.size(); ++k) {
+        append_key_fields(out, batch.keys[k]);
+        out.push_back(',');
+        append_summary_fields(out, summaries[k]);
+        out.push_back('\n');
+    }
+    return out;
+}
+
+std::string replications_csv(const BatchResult& batch) {
+    std::string out = "replication,metric,state,year,strategy,value\n";
+    for (std::size_t r = 0; r < batch.values.size(); ++r) {
+        const std::vector<double>& row = batch.values[r];
+        if (row.size() != batch.keys.size()) {
+            throw std::invalid_argument(
+                fmt::format("replications_csv: replication {} has {} values for {} metric keys",
+                            r + 1, row.size(), batch.keys.size()));
+        }
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            fmt::format_to(std::back_inserter(out), "{},", r + 1);
+            append_key_fields(out, batch.keys[k]);
+            fmt::format_to(std::back_inserter(out), ",{}\n", output::format_number(row[k]));
+        }
+    }
+    return out;
+}
+
+}  // namespace careflow

@@ -1,0 +1,138 @@
+// manifest.json: run provenance plus the resolved Model, serialised with nlohmann::ordered_json.
+#include "output/manifest.hpp"
+
+#include <careflow/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+#include <string>
+
+namespace careflow::output {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr double days_per_year = 365.25;
+
+const char* kind_name(DistributionKind kind) {
+    switch (kind) {
+        case DistributionKind::exponential: return "exponential";
+        case DistributionKind::gamma: return "gamma";
+        case DistributionKind::lognormal: return "lognormal";
+        case DistributionKind::weibull: return "weibull";
+        case DistributionKind::deterministic: return "deterministic";
+        case DistributionKind::uniform: return "uniform";
+        case DistributionKind::empirical: return "empirical";
+    }
+    throw std::logic_error("manifest: unknown distribution kind");
+}
+
+// The kind's own parameters, named as a scenario author would write them.
+void add_parameters(Json& out, const Distribution& d) {
+    switch (d.kind) {
+        case DistributionKind::exponential: out["mean_days"] = d.scale; break;
+        case DistributionKind::gamma:
+        case DistributionKind::weibull:
+            out["shape"] = d.shape;
+            out["scale_days"] = d.scale;
+            break;
+        case DistributionKind::lognormal:
+            out["median_days"] = d.scale;
+            out["sigma_log"] = d.shape;
+            break;
+        case DistributionKind::deterministic: out["value_days"] = d.scale; break;
+        case DistributionKind::uniform:
+            out["low_days"] = d.low;
+            out["high_days"] = d.high;
+            break;
+        case DistributionKind::empirical:
+            out["values_days"] = d.values_days;
+            out["cumulative"] = d.cumulative;
+            out["interpolate"] = d.interpolate;
+            break;
+    }
+}
+
+Json distribution_json(const Distribution& d) {
+    Json out;
+    out["kind"] = kind_name(d.kind);
+    out["mean_days"] = d.mean_days;
+    out["variance_days2"] = d.variance_days2;
+    add_parameters(out, d);  // an exponential's mean_days is its scale: same key, same value
+    return out;
+}
+
+std::string state_name(const Model& model, StateId id) {
+    return id == StateId::exit ? std::string("exit") : model.state(id).name;
+}
+
+Json state_json(const Model& model, const CareState& state) {
+    Json out;
+    out["name"] = state.name;
+    out["label"] = state.label;
+    out["segment"] = state.segment;
+    out["places"] = state.places ? Json(*state.places) : Json("unlimited");
+    out["waitlist"] = "fifo";  // WaitlistDiscipline has one enumerator so far
+    out["length_of_stay"] = distribution_json(state.length_of_stay);
+    out["next"] = Json::array();
+    for (const Route& route : state.next) {
+        out["next"].push_back({{"to", state_name(model, route.to)},
+                               {"probability", route.probability}});
+    }
+    return out;
+}
+
+Json arrival_json(const Model& model, const ArrivalStream& arrival) {
+    Json out;
+    out["name"] = arrival.name;
+    out["to"] = state_name(model, arrival.to);
+    out["rate_per_day"] = arrival.rate_per_day;
+    out["rate_per_year"] = arrival.rate_per_day * days_per_year;
+    return out;
+}
+
+Json resolved_json(const Model& model) {
+    Json out;
+    out["version"] = model.version;
+    out["name"] = model.name;
+    out["description"] = model.description;
+    out["run"] = {{"warmup_days", model.run.warmup_days},
+                  {"horizon_days", model.run.horizon_days},
+                  {"replications", model.run.replications},
+                  {"seed", model.run.seed}};
+    out["states"] = Json::array();
+    for (const CareState& state : model.states) out["states"].push_back(state_json(model, state));
+    out["arrivals"] = Json::array();
+    for (const ArrivalStream& a : model.arrivals) out["arrivals"].push_back(arrival_json(model, a));
+    return out;
+}
+
+Json scenario_json(const Model& model, const RunRecord& record) {
+    Json out;
+    out["path"] = record.scenario_path;
+    out["sha256"] = sha256_hex(record.scenario_text);
+    out["name"] = model.name;
+    out["description"] = model.description;
+    return out;
+}
+
+}  // namespace
+
+std::string manifest_json(const Model& model, const RunRecord& record, bool partial) {
+    Json out;
+    out["careflow_version"] = version_string;
+    out["format_version"] = model.version;
+    out["scenario"] = scenario_json(model, record);
+    out["seed"] = record.options.seed;
+    out["replications"] = record.options.replications;
+    out["threads"] = record.options.threads == 0 ? Json("all") : Json(record.options.threads);
+    out["command_line"] = record.command_line;
+    out["wall_time_seconds"] = record.wall_seconds;
+    out["partial"] = partial;
+    out["resolved"] = resolved_json(model);
+    // Invalid UTF-8 (say, in a command-line argument) becomes U+FFFD rather than an exception.
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace careflow::output

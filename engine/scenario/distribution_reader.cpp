@@ -1,0 +1,177 @@
+// Reading the seven duration distributions; each kind's parameters and moments are here.
+#include "scenario/distribution_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+
+namespace careflow::scenario {
+namespace {
+
+constexpr std::array<std::string_view, 7> kind_names{
+    "exponential", "gamma", "lognormal", "weibull", "deterministic", "uniform", "empirical"};
+
+using Keys = std::span<const std::string_view>;
+
+/// Reads `key` of a parameter map as a duration in days (> 0).
+std::optional<double> duration_param(NodeReader& r, const YAML::Node& params,
+                                     std::string_view key, std::string_view path) {
+    const auto node = r.required(params, key, path);
+    return node ? r.duration_days(*node, fmt::format("{}.{}", path, key)) : std::nullopt;
+}
+
+std::optional<double> positive_param(NodeReader& r, const YAML::Node& params,
+                                     std::string_view key, std::string_view path) {
+    const auto node = r.required(params, key, path);
+    return node ? r.positive_number(*node, fmt::format("{}.{}", path, key)) : std::nullopt;
+}
+
+/// True if `params` is a map with only `keys`; reports otherwise.
+bool check_params(NodeReader& r, const YAML::Node& params, std::string_view path, Keys keys) {
+    if (!r.expect_map(params, path)) return false;
+    r.check_keys(params, path, keys);
+    return true;
+}
+
+/// Which of two parameterisations a map uses; reports a mix or neither.
+std::optional<bool> uses_first_form(NodeReader& r, const YAML::Node& params,
+                                    std::string_view path, std::string_view first_key,
+                                    std::string_view second_key, std::string_view forms) {
+    const bool first = NodeReader::optional(params, first_key).has_value();
+    const bool second = NodeReader::optional(params, second_key).has_value();
+    if (first != second) return first;
+    r.error(params, fmt::format("{} needs {}", path, forms));
+    return std::nullopt;
+}
+
+std::optional<Distribution> exponential(NodeReader& r, const YAML::Node& p, std::string_view path) {
+    static constexpr std::array<std::string_view, 1> keys{"mean"};
+    if (!check_params(r, p, path, keys)) return std::nullopt;
+    const auto mean = duration_param(r, p, "mean", path);
+    if (!mean) return std::nullopt;
+    return Distribution{.kind = DistributionKind::exponential, .scale = *mean,
+                        .mean_days = *mean, .variance_days2 = *mean * *mean};
+}
+
+Distribution gamma_from(double shape, double scale) {
+    return Distribution{.kind = DistributionKind::gamma, .shape = shape, .scale = scale,
+                        .mean_days = shape * scale, .variance_days2 = shape * scale * scale};
+}
+
+std::optional<Distribution> gamma(NodeReader& r, const YAML::Node& p, std::string_view path) {
+    static constexpr std::array<std::string_view, 4> keys{"mean", "cv", "shape", "scale"};
+    if (!check_params(r, p, path, keys)) return std::nullopt;
+    const auto by_mean = uses_first_form(r, p, path, "mean", "shape",
+                                         "either 'mean' and 'cv', or 'shape' and 'scale'");
+    if (!by_mean) return std::nullopt;
+    if (*by_mean) {
+        const auto mean = duration_param(r, p, "mean", path);
+        const auto cv = positive_param(r, p, "cv", path);
+        if (!mean || !cv) return std::nullopt;
+        return gamma_from(1.0 / (*cv * *cv), *mean * *cv * *cv);
+    }
+    const auto shape = positive_param(r, p, "shape", path);
+    const auto scale = duration_param(r, p, "scale", path);
+    if (!shape || !scale) return std::nullopt;
+    return gamma_from(*shape, *scale);
+}
+
+Distribution lognormal_from(double median, double sigma) {
+    const double mean = median * std::exp(sigma * sigma / 2.0);
+    return Distribution{.kind = DistributionKind::lognormal, .shape = sigma, .scale = median,
+                        .mean_days = mean,
+                        .variance_days2 = std::expm1(sigma * sigma) * mean * mean};
+}
+
+std::optional<Distribution> lognormal(NodeReader& r, const YAML::Node& p, std::string_view path) {
+    static constexpr std::array<std::string_view, 4> keys{"mean", "sd", "median", "sd_log"};
+    if (!check_params(r, p, path, keys)) return std::nullopt;
+    const auto by_mean = uses_first_form(r, p, path, "mean", "median",
+                                         "either 'mean' and 'sd', or 'median' and 'sd_log'");
+    if (!by_mean) return std::nullopt;
+    if (*by_mean) {
+        const auto mean = duration_param(r, p, "mean", path);
+        const auto sd = duration_param(r, p, "sd", path);
+        if (!mean || !sd) return std::nullopt;
+        const double sigma2 = std::log1p((*sd * *sd) / (*mean * *mean));
+        return lognormal_from(*mean * std::exp(-sigma2 / 2.0), std::sqrt(sigma2));
+    }
+    const auto median = duration_param(r, p, "median", path);
+    const auto sd_log = positive_param(r, p, "sd_log", path);
+    if (!median || !sd_log) return std::nullopt;
+    return lognormal_from(*median, *sd_log);
+}
+
+std::optional<Distribution> weibull(NodeReader& r, const YAML::Node& p, std::string_view path) {
+    static constexpr std::array<std::string_view, 2> keys{"shape", "scale"};
+    if (!check_params(r, p, path, keys)) return std::nullopt;
+    const auto shape = positive_param(r, p, "shape", path);
+    const auto scale = duration_param(r, p, "scale", path);
+    if (!shape || !scale) return std::nullopt;
+    const double g1 = std::tgamma(1.0 + 1.0 / *shape);
+    const double g2 = std::tgamma(1.0 + 2.0 / *shape);
+    return Distribution{.kind = DistributionKind::weibull, .shape = *shape, .scale = *scale,
+                        .mean_days = *scale * g1,
+                        .variance_days2 = *scale * *scale * (g2 - g1 * g1)};
+}
+
+std::optional<Distribution> deterministic(NodeReader& r, const YAML::Node& p,
+                                          std::string_view path) {
+    const auto value = r.duration_days(p, path);
+    if (!value) return std::nullopt;
+    return Distribution{.kind = DistributionKind::deterministic, .scale = *value,
+                        .mean_days = *value, .variance_days2 = 0.0};
+}
+
+std::optional<Distribution> uniform(NodeReader& r, const YAML::Node& p, std::string_view path) {
+    static constexpr std::array<std::string_view, 2> keys{"min", "max"};
+    if (!check_params(r, p, path, keys)) return std::nullopt;
+    const auto min_node = r.required(p, "min", path);
+    const auto max_node = r.required(p, "max", path);
+    if (!min_node || !max_node) return std::nullopt;
+    const auto low = r.duration_days(*min_node, fmt::format("{}.min", path), true);
+    const auto high = r.duration_days(*max_node, fmt::format("{}.max", path));
+    if (!low || !high) return std::nullopt;
+    if (*high <= *low) {
+        r.error(*max_node, fmt::format("{}.max must be greater than min, got '{}'", path,
+                                       max_node->Scalar()));
+        return std::nullopt;
+    }
+    const double width = *high - *low;
+    return Distribution{.kind = DistributionKind::uniform, .low = *low, .high = *high,
+                        .mean_days = (*low + *high) / 2.0,
+                        .variance_days2 = width * width / 12.0};
+}
+
+}  // namespace
+
+std::string_view distribution_kind_name(DistributionKind kind) {
+    return kind_names[static_cast<std::size_t>(kind)];
+}
+
+std::optional<Distribution> read_distribution(const YAML::Node& node, std::string_view path,
+                                              NodeReader& r) {
+    if (!r.expect_map(node, path)) return std::nullopt;
+    if (node.size() != 1) {
+        r.error(node, fmt::format("{} must name exactly one distribution, got {} keys", path,
+                                  node.size()),
+                {"hint: e.g. 'length_of_stay: {exponential: {mean: 90 days}}'"});
+        return std::nullopt;
+    }
+    r.check_keys(node, path, kind_names);
+    const auto entry = *node.begin();
+    const std::string kind = entry.first.Scalar();
+    const std::string inner = fmt::format("{}.{}", path, kind);
+    const YAML::Node& params = entry.second;
+    if (kind == "exponential") return exponential(r, params, inner);
+    if (kind == "gamma") return gamma(r, params, inner);
+    if (kind == "lognormal") return lognormal(r, params, inner);
+    if (kind == "weibull") return weibull(r, params, inner);
+    if (kind == "deterministic") return deterministic(r, params, inner);
+    if (kind == "uniform") return uniform(r, params, inner);
+    if (kind == "empirical") return read_empirical(r, params, inner);
+    return std::nullopt;  // unknown kind: already reported by check_keys
+}
+
+}  // namespace careflow::scenario

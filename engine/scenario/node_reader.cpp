@@ -1,0 +1,208 @@
+// NodeReader: checked YAML access that reports instead of throwing.
+#include "scenario/node_reader.hpp"
+
+#include "scenario/units.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace careflow::scenario {
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+constexpr std::size_t max_names_listed = 12;
+
+}  // namespace
+
+std::string describe(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Scalar: return fmt::format("'{}'", node.Scalar());
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Map: return "a map";
+        case YAML::NodeType::Null: return "nothing";
+        case YAML::NodeType::Undefined: break;
+    }
+    return "nothing";
+}
+
+std::string known_names_note(std::string_view kind, std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::string note = fmt::format("known {}: ", kind);
+    for (std::size_t i = 0; i < names.size() && i < max_names_listed; ++i) {
+        note += (i == 0 ? "" : ", ") + names[i];
+    }
+    if (names.size() > max_names_listed) {
+        note += fmt::format(", ... ({} more)", names.size() - max_names_listed);
+    }
+    return note;
+}
+
+std::optional<std::string> suggestion(std::string_view name,
+                                      std::span<const std::string> candidates) {
+    std::optional<std::string> best;
+    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t d = edit_distance(name, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = fmt::format("did you mean '{}'?", candidate);
+        }
+    }
+    return best;
+}
+
+SourceLocation NodeReader::where(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) return {file_, 0, 0};
+    return {file_, mark.line + 1, mark.column + 1};  // yaml-cpp marks are 0-based
+}
+
+void NodeReader::error(const YAML::Node& at, std::string message, std::vector<std::string> notes) {
+    report({Severity::error, where(at), std::move(message), std::move(notes)});
+}
+
+void NodeReader::warning(const YAML::Node& at, std::string message,
+                         std::vector<std::string> notes) {
+    report({Severity::warning, where(at), std::move(message), std::move(notes)});
+}
+
+bool NodeReader::expect_map(const YAML::Node& node, std::string_view path) {
+    if (node.IsMap()) return true;
+    error(node, fmt::format("{} must be a map of keys and values, got {}", path, describe(node)));
+    return false;
+}
+
+bool NodeReader::expect_list(const YAML::Node& node, std::string_view path) {
+    if (node.IsSequence() && node.size() > 0) return true;
+    const auto got = node.IsSequence() ? std::string("an empty list") : describe(node);
+    error(node, fmt::format("{} must be a non-empty list, got {}", path, got),
+          {"hint: write one item per line, each starting with '- '"});
+    return false;
+}
+
+void NodeReader::check_keys(const YAML::Node& map, std::string_view path,
+                            std::span<const std::string_view> known) {
+    const std::vector<std::string> known_names(known.begin(), known.end());
+    std::set<std::string> seen;
+    for (const auto& entry : map) {
+        const YAML::Node& key = entry.first;
+        const std::string name = key.IsScalar() ? key.Scalar() : describe(key);
+        if (!seen.insert(name).second) {
+            error(key, fmt::format("key '{}' appears twice in {}", name, path),
+                  {"hint: each key may be given once; remove or merge the repeated one"});
+        } else if (std::find(known.begin(), known.end(), name) == known.end()) {
+            std::vector<std::string> notes;
+            if (auto hint = suggestion(name, known_names)) notes.push_back("hint: " + *hint);
+            notes.push_back(known_names_note("keys", known_names));
+            error(key, fmt::format("unknown key '{}' in {}", name, path), std::move(notes));
+        }
+    }
+}
+
+std::optional<YAML::Node> NodeReader::required(const YAML::Node& map, std::string_view key,
+                                               std::string_view path) {
+    if (auto value = optional(map, key)) return value;
+    error(map, fmt::format("missing required key '{}' in {}", key, path));
+    return std::nullopt;
+}
+
+std::optional<YAML::Node> NodeReader::optional(const YAML::Node& map, std::string_view key) {
+    if (!map.IsMap()) return std::nullopt;
+    for (const auto& entry : map) {
+        if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> NodeReader::scalar(const YAML::Node& node, std::string_view path,
+                                              std::string_view expected) {
+    if (node.IsScalar()) return node.Scalar();
+    error(node, fmt::format("{} must be {}, got {}", path, expected, describe(node)));
+    return std::nullopt;
+}
+
+std::optional<std::string> NodeReader::text(const YAML::Node& node, std::string_view path) {
+    return scalar(node, path, "text");
+}
+
+std::optional<double> NodeReader::number(const YAML::Node& node, std::string_view path) {
+    const auto raw = scalar(node, path, "a number");
+    if (!raw) return std::nullopt;
+    if (auto value = parse_number(*raw)) return value;
+    error(node, fmt::format("{} must be a number, got '{}'", path, *raw));
+    return std::nullopt;
+}
+
+std::optional<double> NodeReader::positive_number(const YAML::Node& node, std::string_view path) {
+    const auto value = number(node, path);
+    if (!value || *value > 0.0) return value;
+    error(node, fmt::format("{} must be greater than 0, got '{}'", path, node.Scalar()));
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> NodeReader::integer(const YAML::Node& node, std::string_view path) {
+    const auto raw = scalar(node, path, "a whole number");
+    if (!raw) return std::nullopt;
+    if (auto value = parse_integer(*raw)) return value;
+    error(node, fmt::format("{} must be a whole number, got '{}'", path, *raw));
+    return std::nullopt;
+}
+
+std::optional<bool> NodeReader::boolean(const YAML::Node& node, std::string_view path) {
+    const auto raw = scalar(node, path, "true or false");
+    if (!raw) return std::nullopt;
+    if (*raw == "true") return true;
+    if (*raw == "false") return false;
+    error(node, fmt::format("{} must be true or false, got '{}'", path, *raw));
+    return std::nullopt;
+}
+
+std::optional<double> NodeReader::duration_days(const YAML::Node& node, std::string_view path,
+                                                bool allow_zero) {
+    const auto raw = scalar(node, path, "a duration");
+    if (!raw) return std::nullopt;
+    const auto days = parse_duration_days(*raw);
+    if (!days) {
+        error(node, fmt::format("{} must be a duration with a unit, got '{}'", path, *raw),
+              {std::string("hint: ") + std::string(duration_units_hint)});
+        return std::nullopt;
+    }
+    if (*days > 0.0 || (allow_zero && *days == 0.0)) return days;
+    error(node, fmt::format("{} must be {}, got '{}'", path,
+                            allow_zero ? "0 or longer" : "longer than 0", *raw));
+    return std::nullopt;
+}
+
+bool NodeReader::has_errors() const noexcept {
+    return std::any_of(diagnostics_.begin(), diagnostics_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::vector<Diagnostic> NodeReader::take_diagnostics() {
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return std::pair(a.where.line, a.where.column) <
+                                std::pair(b.where.line, b.where.column);
+                     });
+    return std::move(diagnostics_);
+}
+
+}  // namespace careflow::scenario

@@ -1,0 +1,76 @@
+// Typed, checked access to YAML nodes that records every problem with its file position.
+#pragma once
+
+#include <careflow/diagnostics.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careflow::scenario {
+
+/// Reads values out of a scenario's YAML tree. Never throws on bad input: each accessor
+/// reports what is wrong (with path, value and hint) and returns nullopt, so one pass
+/// collects all the problems of a file.
+class NodeReader {
+public:
+    explicit NodeReader(std::string file) : file_(std::move(file)) {}
+
+    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+    [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
+
+    void error(const YAML::Node& at, std::string message, std::vector<std::string> notes = {});
+    void warning(const YAML::Node& at, std::string message, std::vector<std::string> notes = {});
+    void report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+
+    /// True if `node` is a map; otherwise reports "`path` must be a map".
+    bool expect_map(const YAML::Node& node, std::string_view path);
+    /// True if `node` is a non-empty list; otherwise reports it.
+    bool expect_list(const YAML::Node& node, std::string_view path);
+    /// Reports keys of `map` that are not in `known` (with a suggestion) and repeated keys.
+    void check_keys(const YAML::Node& map, std::string_view path,
+                    std::span<const std::string_view> known);
+    /// The value of `key`, or nullopt after reporting that it is missing.
+    std::optional<YAML::Node> required(const YAML::Node& map, std::string_view key,
+                                       std::string_view path);
+    /// The value of `key`, or nullopt if the key is absent.
+    [[nodiscard]] static std::optional<YAML::Node> optional(const YAML::Node& map,
+                                                            std::string_view key);
+
+    std::optional<std::string> text(const YAML::Node& node, std::string_view path);
+    std::optional<double> number(const YAML::Node& node, std::string_view path);
+    /// A number > 0 (rates, means): zero and negatives are reported.
+    std::optional<double> positive_number(const YAML::Node& node, std::string_view path);
+    std::optional<std::int64_t> integer(const YAML::Node& node, std::string_view path);
+    std::optional<bool> boolean(const YAML::Node& node, std::string_view path);
+    /// A duration with its unit ("90 days"), in days; must be > 0 unless `allow_zero`.
+    std::optional<double> duration_days(const YAML::Node& node, std::string_view path,
+                                        bool allow_zero = false);
+
+    [[nodiscard]] bool has_errors() const noexcept;
+    [[nodiscard]] std::vector<Diagnostic> take_diagnostics();
+
+private:
+    std::optional<std::string> scalar(const YAML::Node& node, std::string_view path,
+                                      std::string_view expected);
+
+    std::string file_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+/// How a node looks in a message: its scalar text in quotes, or "a list" / "a map".
+[[nodiscard]] std::string describe(const YAML::Node& node);
+
+/// "known <kind>: a, b, c" sorted, truncated after a dozen names.
+[[nodiscard]] std::string known_names_note(std::string_view kind, std::vector<std::string> names);
+
+/// "did you mean 'x'?" when one of `candidates` is a likely typo of `name`.
+[[nodiscard]] std::optional<std::string> suggestion(std::string_view name,
+                                                    std::span<const std::string> candidates);
+
+}  // namespace careflow::scenario

@@ -1,0 +1,253 @@
+// Resolving a scenario's YAML tree: top level, run settings, states, routing and arrivals.
+#include "scenario/resolve.hpp"
+
+#include "scenario/distribution_reader.hpp"
+#include "scenario/units.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace careflow::scenario {
+namespace {
+
+constexpr double probability_tolerance = 1e-6;
+constexpr int supported_version = 1;
+constexpr std::int64_t max_places = 10'000'000;
+
+/// Resolves one scenario; holds what the passes share (the reader and the state names).
+class Resolver {
+public:
+    Resolver(NodeReader& reader, ModelSource& source) : r_(reader), source_(source) {}
+
+    std::optional<Model> resolve(const YAML::Node& root);
+
+private:
+    void read_version(const YAML::Node& root);
+    void read_run(const YAML::Node& node);
+    void declare_states(const YAML::Node& list);
+    void read_state(const YAML::Node& node, CareState& state);
+    std::optional<std::uint32_t> read_capacity(const YAML::Node& node, const std::string& path);
+    std::vector<Route> read_routes(const YAML::Node& node, const std::string& path);
+    void read_arrival(const YAML::Node& node, std::size_t i);
+    std::optional<StateId> find_state(const YAML::Node& name, const std::string& path,
+                                      bool allow_exit);
+
+    NodeReader& r_;
+    ModelSource& source_;
+    Model model_;
+    std::map<std::string, StateId, std::less<>> ids_;
+};
+
+std::optional<Model> Resolver::resolve(const YAML::Node& root) {
+    static constexpr std::array<std::string_view, 6> keys{
+        "version", "name", "description", "run", "states", "arrivals"};
+    if (!r_.expect_map(root, "the scenario")) return std::nullopt;
+    r_.check_keys(root, "the scenario", keys);
+    read_version(root);
+    if (auto name = NodeReader::optional(root, "name")) model_.name = r_.text(*name, "name").value_or("");
+    if (auto text = NodeReader::optional(root, "description")) {
+        model_.description = r_.text(*text, "description").value_or("");
+    }
+    if (auto run = r_.required(root, "run", "the scenario")) read_run(*run);
+    if (auto states = r_.required(root, "states", "the scenario")) {
+        declare_states(*states);
+        for (std::size_t i = 0; i < source_.state_nodes.size(); ++i) {
+            read_state(source_.state_nodes[i], model_.states[i]);
+        }
+    }
+    if (auto arrivals = r_.required(root, "arrivals", "the scenario")) {
+        if (r_.expect_list(*arrivals, "arrivals")) {
+            for (std::size_t i = 0; i < arrivals->size(); ++i) read_arrival((*arrivals)[i], i);
+        }
+    }
+    if (r_.has_errors()) return std::nullopt;
+    return std::move(model_);
+}
+
+void Resolver::read_version(const YAML::Node& root) {
+    const auto node = r_.required(root, "version", "the scenario");
+    if (!node) return;
+    const auto version = r_.integer(*node, "version");
+    if (version && *version != supported_version) {
+        r_.error(*node, fmt::format("unsupported scenario format version '{}'", node->Scalar()),
+                 {fmt::format("hint: this careflow reads format version {}", supported_version)});
+    }
+}
+
+void Resolver::read_run(const YAML::Node& node) {
+    static constexpr std::array<std::string_view, 4> keys{"horizon", "warmup", "replications",
+                                                          "seed"};
+    source_.run_node = node;
+    if (!r_.expect_map(node, "run")) return;
+    r_.check_keys(node, "run", keys);
+    RunSettings& run = model_.run;
+    if (auto horizon = r_.required(node, "horizon", "run")) {
+        run.horizon_days = r_.duration_days(*horizon, "run.horizon").value_or(0.0);
+    }
+    if (auto warmup = NodeReader::optional(node, "warmup")) {
+        run.warmup_days = r_.duration_days(*warmup, "run.warmup", true).value_or(0.0);
+    }
+    if (auto reps = r_.required(node, "replications", "run")) {
+        const auto n = r_.integer(*reps, "run.replications");
+        if (n && (*n < 1 || *n > max_replications)) {
+            r_.error(*reps, fmt::format("run.replications must be between 1 and {}, got '{}'",
+                                        max_replications, reps->Scalar()));
+        } else if (n) {
+            run.replications = static_cast<std::uint32_t>(*n);
+        }
+    }
+    if (auto seed = r_.required(node, "seed", "run")) {
+        const auto s = r_.integer(*seed, "run.seed");
+        if (s && *s < 0) {
+            r_.error(*seed, fmt::format("run.seed must be 0 or more, got '{}'", seed->Scalar()));
+        } else if (s) {
+            run.seed = static_cast<std::uint64_t>(*s);
+        }
+    }
+}
+
+void Resolver::declare_states(const YAML::Node& list) {
+    if (!r_.expect_list(list, "states")) return;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node node = list[i];
+        const std::string path = fmt::format("states[{}]", i);
+        if (!r_.expect_map(node, path)) continue;
+        const auto name_node = r_.required(node, "name", path);
+        const auto name = name_node ? r_.text(*name_node, path + ".name") : std::nullopt;
+        if (!name) continue;
+        if (name->empty() || *name == "exit") {
+            r_.error(*name_node, fmt::format("{}.name '{}' is reserved or empty", path, *name),
+                     {"hint: 'exit' means leaving care; give the state another name"});
+            continue;
+        }
+        if (const auto it = ids_.find(*name); it != ids_.end()) {
+            const auto first = r_.where(source_.state_nodes[index(it->second)]);
+            r_.error(*name_node, fmt::format("duplicate state '{}' in {}", *name, path),
+                     {fmt::format("note: first defined at line {}", first.line)});
+            continue;
+        }
+        ids_.emplace(*name, make_id<StateId>(model_.states.size()));
+        model_.states.push_back(CareState{.name = *name});
+        source_.state_nodes.push_back(node);
+    }
+}
+
+void Resolver::read_state(const YAML::Node& node, CareState& state) {
+    static constexpr std::array<std::string_view, 7> keys{
+        "name", "label", "segment", "capacity", "waitlist", "length_of_stay", "next"};
+    const std::string path = fmt::format("states.{}", state.name);
+    r_.check_keys(node, path, keys);
+    if (auto label = NodeReader::optional(node, "label")) {
+        state.label = r_.text(*label, path + ".label").value_or("");
+    }
+    if (auto segment = NodeReader::optional(node, "segment")) {
+        state.segment = r_.text(*segment, path + ".segment").value_or("");
+    }
+    const auto capacity = NodeReader::optional(node, "capacity");
+    source_.capacity_nodes.push_back(capacity.value_or(node));
+    if (capacity) state.places = read_capacity(*capacity, path + ".capacity");
+    if (auto waitlist = NodeReader::optional(node, "waitlist")) {
+        const auto kind = r_.text(*waitlist, path + ".waitlist");
+        if (kind && *kind != "fifo") {
+            r_.error(*waitlist, fmt::format("unknown waitlist '{}' in {}.waitlist", *kind, path),
+                     {"known waitlists: fifo"});
+        }
+    }
+    if (auto los = r_.required(node, "length_of_stay", path)) {
+        if (auto d = read_distribution(*los, path + ".length_of_stay", r_)) state.length_of_stay = *d;
+    }
+    const auto next = r_.required(node, "next", path);
+    source_.next_nodes.push_back(next.value_or(node));
+    if (next) state.next = read_routes(*next, path + ".next");
+}
+
+std::optional<std::uint32_t> Resolver::read_capacity(const YAML::Node& node,
+                                                     const std::string& path) {
+    if (node.IsScalar() && node.Scalar() == "unlimited") return std::nullopt;
+    const auto places = node.IsScalar() ? parse_integer(node.Scalar()) : std::nullopt;
+    if (!places || *places < 0 || *places > max_places) {
+        r_.error(node, fmt::format("{} must be a whole number of places >= 0 or 'unlimited', "
+                                   "got {}", path, describe(node)));
+        return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(*places);
+}
+
+std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::string& path) {
+    std::vector<Route> routes;
+    if (!r_.expect_map(node, path)) return routes;
+    double total = 0.0;
+    bool ok = true;
+    for (const auto& entry : node) {
+        const std::string key_path = fmt::format("{}.{}", path, entry.first.Scalar());
+        const auto to = find_state(entry.first, path, true);
+        const auto p = r_.number(entry.second, key_path);
+        if (p && (*p < 0.0 || *p > 1.0)) {
+            r_.error(entry.second, fmt::format("{} is a probability and must lie in [0, 1], "
+                                               "got '{}'", key_path, entry.second.Scalar()));
+            ok = false;
+        }
+        if (!to || !p) { ok = false; continue; }
+        total += *p;
+        if (*p > 0.0) routes.push_back({*to, *p});
+    }
+    if (ok && std::abs(total - 1.0) > probability_tolerance) {
+        r_.error(node, fmt::format("{} probabilities must sum to 1, got {:.6g}", path, total),
+                 {"hint: include 'exit' for youths who leave care"});
+    }
+    return routes;
+}
+
+void Resolver::read_arrival(const YAML::Node& node, std::size_t i) {
+    static constexpr std::array<std::string_view, 3> keys{"name", "to", "per_year"};
+    const std::string path = fmt::format("arrivals[{}]", i);
+    if (!r_.expect_map(node, path)) return;
+    r_.check_keys(node, path, keys);
+    ArrivalStream stream;
+    if (auto name = NodeReader::optional(node, "name")) {
+        stream.name = r_.text(*name, path + ".name").value_or("");
+    }
+    const auto rate_node = r_.required(node, "per_year", path);
+    const auto per_year = rate_node ? r_.positive_number(*rate_node, path + ".per_year")
+                                    : std::nullopt;
+    const auto to_node = r_.required(node, "to", path);
+    if (!to_node) return;
+    // Kept in one scope with its use: GCC 12 misreads a std::optional<StateId> here.
+    const std::optional<StateId> to = find_state(*to_node, path + ".to", false);
+    if (!to.has_value() || !per_year) return;
+    stream.to = *to;
+    if (stream.name.empty()) stream.name = model_.state(stream.to).name;
+    stream.rate_per_day = *per_year / days_per_year;
+    model_.arrivals.push_back(std::move(stream));
+}
+
+std::optional<StateId> Resolver::find_state(const YAML::Node& name, const std::string& path,
+                                            bool allow_exit) {
+    if (!name.IsScalar()) {
+        r_.error(name, fmt::format("{} must name a state, got {}", path, describe(name)));
+        return std::nullopt;
+    }
+    const std::string& text = name.Scalar();
+    if (allow_exit && text == "exit") return StateId::exit;
+    if (const auto it = ids_.find(text); it != ids_.end()) return it->second;
+    std::vector<std::string> known;
+    for (const auto& [known_name, id] : ids_) known.push_back(known_name);
+    if (allow_exit) known.emplace_back("exit");
+    std::vector<std::string> notes;
+    if (auto hint = suggestion(text, known)) notes.push_back("hint: " + *hint);
+    notes.push_back(known_names_note("states", known));
+    r_.error(name, fmt::format("unknown state '{}' in {}", text, path), std::move(notes));
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Model> resolve(const YAML::Node& root, NodeReader& reader, ModelSource& source) {
+    return Resolver(reader, source).resolve(root);
+}
+
+}  // namespace careflow::scenario

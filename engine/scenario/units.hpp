@@ -1,0 +1,28 @@
+// Human units in scenarios: numbers, and durations such as "90 days" or "1.5 years".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace careflow::scenario {
+
+inline constexpr double days_per_year = 365.25;
+inline constexpr double days_per_month = days_per_year / 12.0;
+inline constexpr double days_per_week = 7.0;
+
+/// The whole text as a finite decimal number ("12", "0.35", "1e3"), or nullopt.
+[[nodiscard]] std::optional<double> parse_number(std::string_view text);
+
+/// The whole text as a whole number ("12", "-4"), or nullopt.
+[[nodiscard]] std::optional<std::int64_t> parse_integer(std::string_view text);
+
+/// "<number> <unit>" with unit day(s), week(s), month(s) or year(s), converted to days.
+/// A month is 1/12 of a year of 365.25 days. Nullopt when the text is not of that form.
+[[nodiscard]] std::optional<double> parse_duration_days(std::string_view text);
+
+/// The units accepted by parse_duration_days, for hints.
+inline constexpr std::string_view duration_units_hint =
+    "write a number and a unit: days, weeks, months or years, e.g. '90 days' or '1.5 years'";
+
+}  // namespace careflow::scenario

@@ -1,0 +1,64 @@
+// Whole-model checks, run after every name is resolved.
+#include "scenario/validate.hpp"
+
+#include "model/traffic.hpp"
+
+#include <fmt/format.h>
+
+namespace careflow::scenario {
+namespace {
+
+// A replication beyond this many referrals would run for minutes: surely a unit slip.
+constexpr double max_referrals_per_replication = 5e8;
+
+void check_exit_reachable(const Model& model, const ModelSource& source, NodeReader& reader) {
+    const auto reaches = reaches_exit(model);
+    for (std::size_t i = 0; i < reaches.size(); ++i) {
+        if (reaches[i]) continue;
+        reader.error(source.next_nodes[i],
+                     fmt::format("youths in state '{}' can never reach exit: every path from "
+                                 "states.{}.next loops back into care", model.states[i].name,
+                                 model.states[i].name),
+                     {"hint: give 'exit' a probability in the next of at least one state on "
+                      "the loop"});
+    }
+}
+
+void warn_overload(const Model& model, const ModelSource& source, NodeReader& reader) {
+    const auto rates = offered_arrival_rates(model);
+    if (!rates) return;
+    for (std::size_t i = 0; i < model.state_count(); ++i) {
+        const CareState& state = model.states[i];
+        if (!state.places) continue;
+        const double load = (*rates)[i] * state.length_of_stay.mean_days;
+        if (load < static_cast<double>(*state.places)) continue;
+        reader.warning(source.capacity_nodes[i],
+                       fmt::format("state '{}' is offered a load of {:.1f} places ({:.4g} "
+                                   "admissions per year x mean stay {:.4g} days), at or above "
+                                   "its capacity of {}; its waitlist will grow without bound",
+                                   state.name, load, (*rates)[i] * 365.25,
+                                   state.length_of_stay.mean_days, *state.places),
+                       {"hint: add places, shorten stays or route fewer youths here"});
+    }
+}
+
+void check_run_size(const Model& model, const ModelSource& source, NodeReader& reader) {
+    double rate_per_day = 0.0;
+    for (const auto& stream : model.arrivals) rate_per_day += stream.rate_per_day;
+    const double referrals = rate_per_day * (model.run.warmup_days + model.run.horizon_days);
+    if (referrals <= max_referrals_per_replication) return;
+    reader.error(source.run_node,
+                 fmt::format("run would simulate about {:.3g} referrals per replication, more "
+                             "than the limit of {:.0e}", referrals, max_referrals_per_replication),
+                 {"hint: check the units of run.horizon and of the arrivals' per_year rates"});
+}
+
+}  // namespace
+
+void validate(const Model& model, const ModelSource& source, NodeReader& reader) {
+    check_exit_reachable(model, source, reader);
+    check_run_size(model, source, reader);
+    if (!reader.has_errors()) warn_overload(model, source, reader);
+}
+
+}  // namespace careflow::scenario

@@ -1,0 +1,73 @@
+// RandomStream: counter-based (Philox4x32-10) random bits keyed by what they are for.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+
+namespace careflow::sim {
+
+/// What a stream's numbers are used for. Append only: renumbering changes every result.
+enum class Purpose : std::uint16_t {
+    arrivals = 1,  ///< gaps between referrals of one arrival stream
+    youth = 2,     ///< one youth's stays and routing decisions
+    staffing = 3,  ///< reserved for staff attrition and hiring
+};
+
+/// Identifies a stream: the same key gives the same numbers on any thread or machine.
+/// `entity` is the arrival stream (Purpose::arrivals) or the youth's birth key
+/// (Purpose::youth: stream index << 32 | arrival number), never a reusable slot, so two
+/// variants of a scenario give the n-th referral of a stream the same draws (common random
+/// numbers) however their other youths fare.
+struct StreamKey {
+    std::uint64_t seed = 0;
+    std::uint32_t replication = 0;
+    Purpose purpose = Purpose::youth;
+    std::uint64_t entity = 0;  ///< 48 bits used
+};
+
+/// A UniformRandomBitGenerator over Philox blocks. Cheap to create, so a youth's stream is
+/// rebuilt from (key, position) at each draw instead of being stored.
+class RandomStream {
+public:
+    using result_type = std::uint64_t;
+    static constexpr result_type min() noexcept { return 0; }
+    static constexpr result_type max() noexcept { return ~result_type{0}; }
+
+    explicit RandomStream(const StreamKey& key, std::uint32_t position = 0) noexcept
+        : key_{{static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}},
+          counter_{{position, static_cast<std::uint32_t>(key.entity),
+                    static_cast<std::uint32_t>((key.entity >> 32) & 0xFFFFu) |
+                        (static_cast<std::uint32_t>(key.purpose) << 16),
+                    key.replication}} {}
+
+    result_type operator()() noexcept {
+        if (has_spare_) {
+            has_spare_ = false;
+            return spare_;
+        }
+        const auto block = r123::Philox4x32{}(counter_, key_);
+        ++counter_.v[0];
+        spare_ = join(block.v[2], block.v[3]);
+        has_spare_ = true;
+        return join(block.v[0], block.v[1]);
+    }
+
+    /// Uniform on [0, 1) with 53 random bits.
+    double uniform() noexcept { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+
+    /// Blocks consumed; pass it back to the constructor to continue the stream.
+    [[nodiscard]] std::uint32_t position() const noexcept { return counter_.v[0]; }
+
+private:
+    static result_type join(std::uint32_t low, std::uint32_t high) noexcept {
+        return static_cast<result_type>(low) | (static_cast<result_type>(high) << 32);
+    }
+
+    r123::Philox4x32::key_type key_;
+    r123::Philox4x32::ctr_type counter_;
+    result_type spare_ = 0;
+    bool has_spare_ = false;
+};
+
+}  // namespace careflow::sim

@@ -1,0 +1,186 @@
+// The kernel's event loop and its handlers: referrals, admissions, waitlists, routing.
+#include "sim/simulation.hpp"
+
+#include "model/traffic.hpp"
+#include "sim/sampling.hpp"
+
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace careflow::sim {
+namespace {
+
+constexpr std::uint32_t unlimited_places = std::numeric_limits<std::uint32_t>::max();
+
+double ratio_or_nan(double numerator, std::uint64_t denominator) {
+    return denominator == 0 ? std::numeric_limits<double>::quiet_NaN()
+                            : numerator / static_cast<double>(denominator);
+}
+
+}  // namespace
+
+Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t replication)
+    : model_(model),
+      youth_key_{seed, replication, Purpose::youth, 0},
+      routes_(model),
+      states_(model.state_count()) {
+    for (std::size_t i = 0; i < model.arrivals.size(); ++i) {
+        const StreamKey key{seed, replication, Purpose::arrivals, i};
+        sources_.push_back({RandomStream(key), 1.0 / model.arrivals[i].rate_per_day});
+    }
+    for (std::size_t s = 0; s < states_.size(); ++s) {
+        states_[s].places = model.states[s].places.value_or(unlimited_places);
+    }
+    reserve_for_steady_state();
+}
+
+void Simulation::reserve_for_steady_state() {
+    // Little's law gives the mean population; twice that plus slack covers the peaks of
+    // all but pathological runs, so the loop itself does not reallocate.
+    double population = 0.0;
+    if (const auto rates = offered_arrival_rates(model_)) {
+        for (std::size_t s = 0; s < states_.size(); ++s) {
+            const double load = (*rates)[s] * model_.states[s].length_of_stay.mean_days;
+            population += load;
+            if (states_[s].places != unlimited_places) {
+                states_[s].waitlist.reserve(static_cast<std::size_t>(2.0 * load) + 64);
+            }
+        }
+    }
+    const auto youths = static_cast<std::size_t>(2.0 * population) + 1024;
+    youths_.reserve(youths);
+    queue_.reserve(youths + sources_.size() + 1);
+}
+
+ReplicationMetrics Simulation::run() {
+    for (std::uint32_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(s);
+    const double warmup = model_.run.warmup_days;
+    if (warmup > 0.0) queue_.push({.time = warmup, .kind = EventKind::warmup_end});
+    run_until(warmup + model_.run.horizon_days);
+    return collect();
+}
+
+void Simulation::run_until(double end_days) {
+    while (!queue_.empty() && queue_.top().time <= end_days) {
+        const Event ev = queue_.pop();
+        if (is_stale(ev)) continue;  // lazy cancellation: the youth has moved on
+        clock_ = ev.time;
+        ++events_;
+        switch (ev.kind) {
+            case EventKind::arrival: on_arrival(ev); break;
+            case EventKind::leave_state: on_leave_state(ev); break;
+            case EventKind::warmup_end: on_warmup_end(); break;
+        }
+    }
+    clock_ = end_days;
+}
+
+bool Simulation::is_stale(const Event& ev) const noexcept {
+    return ev.kind == EventKind::leave_state && youths_.stamp[ev.subject] != ev.stamp;
+}
+
+void Simulation::on_arrival(const Event& ev) {
+    Source& source = sources_[ev.subject];
+    const std::uint64_t birth = (std::uint64_t{ev.subject} << 32) | source.referrals++;
+    ++referrals_in_window_;
+    enter(youths_.add(birth), model_.arrivals[ev.subject].to);
+    schedule_next_arrival(ev.subject);
+}
+
+void Simulation::on_leave_state(const Event& ev) {
+    const auto youth = make_id<YouthId>(ev.subject);
+    const StateId from = youths_.state[ev.subject];
+    StateRuntime& state = states_[index(from)];
+    state.tally.advance(clock_, state.occupied, state.waitlist.size());
+    --state.occupied;
+    state.tally.count_completion(clock_ - youths_.admitted_at[ev.subject]);
+    if (!state.waitlist.empty()) admit(state.waitlist.pop(), from);
+
+    const StateId next = draw_next_state(youth, from);
+    if (next == StateId::exit) {
+        youths_.remove(youth);
+    } else {
+        enter(youth, next);
+    }
+}
+
+void Simulation::on_warmup_end() {
+    for (StateRuntime& state : states_) {
+        state.tally.restart(clock_);
+    }
+    referrals_in_window_ = 0;
+}
+
+void Simulation::enter(YouthId youth, StateId to) {
+    StateRuntime& state = states_[index(to)];
+    state.tally.advance(clock_, state.occupied, state.waitlist.size());
+    youths_.state[index(youth)] = to;
+    youths_.queued_at[index(youth)] = clock_;
+    if (state.occupied < state.places) {
+        admit(youth, to);
+    } else {
+        state.waitlist.push(youth);
+    }
+}
+
+/// Takes a place; the caller has advanced the state's tally to now.
+void Simulation::admit(YouthId youth, StateId to) {
+    StateRuntime& state = states_[index(to)];
+    const auto y = index(youth);
+    ++state.occupied;
+    state.tally.count_admission(clock_ - youths_.queued_at[y]);
+    youths_.admitted_at[y] = clock_;
+    const std::uint32_t stamp = ++youths_.stamp[y];
+    const double stay = draw_stay_days(youth, to);
+    queue_.push({.time = clock_ + stay, .subject = static_cast<std::uint32_t>(y), .stamp = stamp,
+                 .kind = EventKind::leave_state});
+}
+
+double Simulation::draw_stay_days(YouthId youth, StateId state) {
+    StreamKey key = youth_key_;
+    key.entity = youths_.birth[index(youth)];
+    RandomStream rng(key, youths_.draws[index(youth)]);
+    const double stay = sample_days(model_.state(state).length_of_stay, rng);
+    youths_.draws[index(youth)] = rng.position();
+    return stay;
+}
+
+StateId Simulation::draw_next_state(YouthId youth, StateId from) {
+    StreamKey key = youth_key_;
+    key.entity = youths_.birth[index(youth)];
+    RandomStream rng(key, youths_.draws[index(youth)]);
+    const StateId next = routes_.pick(from, rng.uniform());
+    youths_.draws[index(youth)] = rng.position();
+    return next;
+}
+
+void Simulation::schedule_next_arrival(std::uint32_t source) {
+    Source& s = sources_[source];
+    const double gap = s.mean_gap_days * boost::random::exponential_distribution<double>(1.0)(s.gaps);
+    queue_.push({.time = clock_ + gap, .subject = source, .kind = EventKind::arrival});
+}
+
+ReplicationMetrics Simulation::collect() const {
+    ReplicationMetrics out;
+    out.referrals = referrals_in_window_;
+    out.events = events_;
+    const double window = model_.run.horizon_days;
+    for (const StateRuntime& runtime : states_) {
+        StateTally tally = runtime.tally;
+        tally.advance(clock_, runtime.occupied, runtime.waitlist.size());
+        out.states.push_back({
+            .in_care_mean = tally.area_in_care / window,
+            .waiting_mean = tally.area_waiting / window,
+            .wait_days_mean = ratio_or_nan(tally.wait_days_sum, tally.admissions),
+            .waited_share = ratio_or_nan(static_cast<double>(tally.admissions_waited),
+                                         tally.admissions),
+            .stay_days_mean = ratio_or_nan(tally.stay_days_sum, tally.completions),
+            .admissions = tally.admissions,
+            .completions = tally.completions,
+        });
+    }
+    return out;
+}
+
+}  // namespace careflow::sim

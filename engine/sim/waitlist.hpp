@@ -1,0 +1,50 @@
+// FifoWaitlist: youths waiting for a place, first come first served, in a ring buffer.
+#pragma once
+
+#include <careflow/ids.hpp>
+
+#include <cstddef>
+#include <vector>
+
+namespace careflow::sim {
+
+/// A growable ring buffer. Capacity is a power of two; it doubles only when full, so a
+/// run that keeps its waitlist below the reserved length never allocates.
+class FifoWaitlist {
+public:
+    void reserve(std::size_t youths) {
+        std::size_t capacity = 16;
+        while (capacity < youths) capacity *= 2;
+        if (capacity > ring_.size()) grow_to(capacity);
+    }
+
+    [[nodiscard]] bool empty() const noexcept { return count_ == 0; }
+    [[nodiscard]] std::size_t size() const noexcept { return count_; }
+
+    void push(YouthId youth) {
+        if (count_ == ring_.size()) grow_to(ring_.empty() ? 16 : ring_.size() * 2);
+        ring_[(head_ + count_) & (ring_.size() - 1)] = youth;
+        ++count_;
+    }
+
+    YouthId pop() {
+        const YouthId youth = ring_[head_];
+        head_ = (head_ + 1) & (ring_.size() - 1);
+        --count_;
+        return youth;
+    }
+
+private:
+    void grow_to(std::size_t capacity) {
+        std::vector<YouthId> bigger(capacity);
+        for (std::size_t i = 0; i < count_; ++i) bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
+        ring_.swap(bigger);
+        head_ = 0;
+    }
+
+    std::vector<YouthId> ring_;
+    std::size_t head_ = 0;
+    std::size_t count_ = 0;
+};
+
+}  // namespace careflow::sim

@@ -1,0 +1,38 @@
+// Running a batch of replications and the long-format metrics it yields.
+#pragma once
+
+#include <careflow/model.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace careflow {
+
+/// Names one row of summary.csv: a metric and its dimensions (empty where not applicable).
+struct MetricKey {
+    std::string metric{};
+    std::string state{};
+    std::string year{};
+    std::string strategy{};
+
+    friend bool operator==(const MetricKey&, const MetricKey&) = default;
+};
+
+struct BatchOptions {
+    std::uint32_t replications = 1;
+    std::uint64_t seed = 1;
+    unsigned threads = 0;  ///< 0: all cores. Results do not depend on it.
+};
+
+/// Every replication's value of every metric, in replication order.
+struct BatchResult {
+    std::vector<MetricKey> keys{};
+    std::vector<std::vector<double>> values{};  ///< values[replication][key index]
+};
+
+/// Runs `options.replications` independent replications of `model`, on threads.
+/// The result is the same whatever the thread count.
+[[nodiscard]] BatchResult run_batch(const Model& model, const BatchOptions& options);
+
+}  // namespace careflow

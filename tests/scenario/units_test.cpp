@@ -1,0 +1,37 @@
+// Numbers and durations as analysts write them.
+#include "scenario/units.hpp"
+
+#include <gtest/gtest.h>
+
+namespace careflow::scenario {
+namespace {
+
+TEST(Units, DurationsConvertToDays) {
+    EXPECT_EQ(parse_duration_days("90 days"), 90.0);
+    EXPECT_EQ(parse_duration_days("1 day"), 1.0);
+    EXPECT_EQ(parse_duration_days("2 weeks"), 14.0);
+    EXPECT_EQ(parse_duration_days("6 months"), 182.625);
+    EXPECT_EQ(parse_duration_days("1.5 years"), 547.875);
+    EXPECT_EQ(parse_duration_days("  3   years "), 3 * 365.25);
+}
+
+TEST(Units, DurationsWithoutAKnownUnitAreRejected) {
+    EXPECT_EQ(parse_duration_days("90"), std::nullopt);
+    EXPECT_EQ(parse_duration_days("5 yaers"), std::nullopt);
+    EXPECT_EQ(parse_duration_days("five years"), std::nullopt);
+    EXPECT_EQ(parse_duration_days("years"), std::nullopt);
+}
+
+TEST(Units, NumbersMustBeWholeAndFinite) {
+    EXPECT_EQ(parse_number("0.35"), 0.35);
+    EXPECT_EQ(parse_number("1e3"), 1000.0);
+    EXPECT_EQ(parse_number("+2"), 2.0);
+    EXPECT_EQ(parse_number("12x"), std::nullopt);
+    EXPECT_EQ(parse_number(""), std::nullopt);
+    EXPECT_EQ(parse_number("inf"), std::nullopt);
+    EXPECT_EQ(parse_integer("-4"), -4);
+    EXPECT_EQ(parse_integer("4.5"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace careflow::scenario

@@ -1,0 +1,30 @@
+// Test helpers for inline scenarios and replication estimates.
+#include "support/scenario_text.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace careflow::testing {
+
+std::shared_ptr<const Model> model_from_yaml(const std::string& yaml) {
+    return load_scenario_text(yaml, "test.yaml").model;
+}
+
+std::vector<double> column(const BatchResult& batch, const std::string& metric,
+                           const std::string& state) {
+    for (std::size_t k = 0; k < batch.keys.size(); ++k) {
+        if (batch.keys[k].metric != metric || batch.keys[k].state != state) continue;
+        std::vector<double> values;
+        for (const auto& replication : batch.values) values.push_back(replication[k]);
+        return values;
+    }
+    throw std::invalid_argument("no metric " + metric + " for state '" + state + "'");
+}
+
+Estimate estimate(const BatchResult& batch, const std::string& metric, const std::string& state) {
+    const auto values = column(batch, metric, state);
+    const Summary s = summarize(values);
+    return {s.mean, s.sd.value_or(0.0) / std::sqrt(static_cast<double>(s.n)), s.n};
+}
+
+}  // namespace careflow::testing

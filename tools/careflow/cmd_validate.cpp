@@ -1,0 +1,27 @@
+// `careflow validate`: load and check a scenario, print its problems, run nothing.
+#include "commands.hpp"
+
+#include <careflow/careflow.hpp>
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace careflow::cli {
+
+void add_validate_command(CLI::App& app, ValidateOptions& options) {
+    auto* cmd = app.add_subcommand("validate", "Check a scenario file and report every problem");
+    cmd->add_option("scenario", options.scenario, "Scenario YAML file")->required();
+}
+
+int validate_command(const ValidateOptions& options) {
+    const LoadedScenario loaded = load_scenario(options.scenario);
+    std::cerr << format_all(loaded.warnings);
+    const Model& model = *loaded.model;
+    std::cout << fmt::format("{}: ok ({} states, {} arrival streams, {} warning(s))\n",
+                             options.scenario, model.state_count(), model.arrivals.size(),
+                             loaded.warnings.size());
+    return exit_ok;
+}
+
+}  // namespace careflow::cli

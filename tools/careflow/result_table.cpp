@@ -1,0 +1,52 @@
+// Formatting the terminal table: means with their 95 % half-widths, per state.
+#include "result_table.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace careflow::cli {
+namespace {
+
+const Summary* find(const BatchResult& batch, const std::vector<Summary>& summaries,
+                    std::string_view metric, std::string_view state) {
+    for (std::size_t i = 0; i < batch.keys.size(); ++i) {
+        if (batch.keys[i].metric == metric && batch.keys[i].state == state) return &summaries[i];
+    }
+    return nullptr;
+}
+
+/// "12.3 ± 0.4", or "-" when the metric is undefined in every replication.
+std::string mean_and_half_width(const Summary* s, double scale = 1.0) {
+    if (s == nullptr || s->n == 0) return "-";
+    if (!s->ci_high) return fmt::format("{:.1f}", s->mean * scale);
+    return fmt::format("{:.1f} ± {:.1f}", s->mean * scale, (*s->ci_high - s->mean) * scale);
+}
+
+}  // namespace
+
+std::string result_table(const Model& model, const BatchResult& batch,
+                         const std::vector<Summary>& summaries, const BatchOptions& options,
+                         double wall_seconds) {
+    const double years = model.run.horizon_days / 365.25;
+    std::string out = fmt::format(
+        "{}: {} replications, seed {}, {:.2f} s; means over {:.4g} years after warm-up, "
+        "± 95 % CI\n\n",
+        model.name.empty() ? "scenario" : model.name, options.replications, options.seed,
+        wall_seconds, years);
+    out += fmt::format("{:<22} {:>16} {:>16} {:>16} {:>14} {:>18}\n", "state", "in care",
+                       "waiting", "wait (days)", "waited (%)", "admissions / yr");
+    for (const CareState& state : model.states) {
+        const auto& name = state.name;
+        out += fmt::format("{:<22} {:>16} {:>16} {:>16} {:>14} {:>18}\n", name,
+                           mean_and_half_width(find(batch, summaries, "in_care_mean", name)),
+                           mean_and_half_width(find(batch, summaries, "waiting_mean", name)),
+                           mean_and_half_width(find(batch, summaries, "wait_days_mean", name)),
+                           mean_and_half_width(find(batch, summaries, "waited_share", name), 100.0),
+                           mean_and_half_width(find(batch, summaries, "admissions", name),
+                                               1.0 / years));
+    }
+    return out + "\n";
+}
+
+}  // namespace careflow::cli
