@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what is missing, then builds and runs the whole test suite:
+#   1. the `ci` preset (release, warnings as errors): unit, CLI and queueing-theory tests,
+#      every bundled scenario validated;
+#   2. the `asan` preset (AddressSanitizer + UBSan): the unit and CLI tests again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./tools/install_deps.sh
+jobs=$(nproc)
+
+echo "== ci preset: build and all tests"
+cmake --preset ci >/dev/null
+cmake --build --preset ci -j "$jobs"
+ctest --preset ci -j "$jobs"
+for scenario in scenarios/*.yaml; do
+    ./build/ci/careflow validate "$scenario"
+done
+
+echo "== asan preset: unit tests under AddressSanitizer + UBSan"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs" --target careflow_unit_tests careflow_cli
+ctest --preset asan -j "$jobs" -L unit
+echo "== all tests passed"
