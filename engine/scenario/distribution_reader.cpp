@@ -34,14 +34,27 @@ bool check_params(NodeReader& r, const YAML::Node& params, std::string_view path
     return true;
 }
 
-/// Which of two parameterisations a map uses; reports a mix or neither.
+/// Two keys that together give a distribution's parameters, e.g. 'mean' and 'cv'.
+struct ParameterForm {
+    std::string_view first;
+    std::string_view second;
+};
+
+/// Which of two parameterisations a map uses (true: `a`); reports a mix or neither.
 std::optional<bool> uses_first_form(NodeReader& r, const YAML::Node& params,
-                                    std::string_view path, std::string_view first_key,
-                                    std::string_view second_key, std::string_view forms) {
-    const bool first = NodeReader::optional(params, first_key).has_value();
-    const bool second = NodeReader::optional(params, second_key).has_value();
-    if (first != second) return first;
-    r.error(params, fmt::format("{} needs {}", path, forms));
+                                    std::string_view path, ParameterForm a, ParameterForm b) {
+    const auto given = [&](ParameterForm f) {
+        return NodeReader::optional(params, f.first) || NodeReader::optional(params, f.second);
+    };
+    const std::string forms = fmt::format("either '{}' and '{}', or '{}' and '{}'", a.first,
+                                          a.second, b.first, b.second);
+    if (given(a) != given(b)) return given(a);
+    if (given(a)) {
+        r.error(params, fmt::format("{} mixes two ways of giving its parameters", path),
+                {fmt::format("hint: give {}", forms)});
+    } else {
+        r.error(params, fmt::format("{} needs {}", path, forms));
+    }
     return std::nullopt;
 }
 
@@ -62,8 +75,7 @@ Distribution gamma_from(double shape, double scale) {
 std::optional<Distribution> gamma(NodeReader& r, const YAML::Node& p, std::string_view path) {
     static constexpr std::array<std::string_view, 4> keys{"mean", "cv", "shape", "scale"};
     if (!check_params(r, p, path, keys)) return std::nullopt;
-    const auto by_mean = uses_first_form(r, p, path, "mean", "shape",
-                                         "either 'mean' and 'cv', or 'shape' and 'scale'");
+    const auto by_mean = uses_first_form(r, p, path, {"mean", "cv"}, {"shape", "scale"});
     if (!by_mean) return std::nullopt;
     if (*by_mean) {
         const auto mean = duration_param(r, p, "mean", path);
@@ -87,8 +99,7 @@ Distribution lognormal_from(double median, double sigma) {
 std::optional<Distribution> lognormal(NodeReader& r, const YAML::Node& p, std::string_view path) {
     static constexpr std::array<std::string_view, 4> keys{"mean", "sd", "median", "sd_log"};
     if (!check_params(r, p, path, keys)) return std::nullopt;
-    const auto by_mean = uses_first_form(r, p, path, "mean", "median",
-                                         "either 'mean' and 'sd', or 'median' and 'sd_log'");
+    const auto by_mean = uses_first_form(r, p, path, {"mean", "sd"}, {"median", "sd_log"});
     if (!by_mean) return std::nullopt;
     if (*by_mean) {
         const auto mean = duration_param(r, p, "mean", path);
@@ -134,8 +145,8 @@ std::optional<Distribution> uniform(NodeReader& r, const YAML::Node& p, std::str
     const auto high = r.duration_days(*max_node, fmt::format("{}.max", path));
     if (!low || !high) return std::nullopt;
     if (*high <= *low) {
-        r.error(*max_node, fmt::format("{}.max must be greater than min, got '{}'", path,
-                                       max_node->Scalar()));
+        r.error(*max_node, fmt::format("{}.max must be greater than min, got max '{}' <= min "
+                                       "'{}'", path, max_node->Scalar(), min_node->Scalar()));
         return std::nullopt;
     }
     const double width = *high - *low;

@@ -83,7 +83,7 @@ std::optional<Distribution> read_empirical(NodeReader& r, const YAML::Node& para
         d.cumulative.push_back(total);
     }
     if (ok && std::abs(total - 1.0) > probability_tolerance) {
-        r.error(*table, fmt::format("{} probabilities must sum to 1, got {:.6g}", table_path, total));
+        r.error(*table, fmt::format("{} probabilities must sum to 1, got {:.10g}", table_path, total));
         ok = false;
     }
     if (!ok) return std::nullopt;

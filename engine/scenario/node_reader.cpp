@@ -100,7 +100,23 @@ bool NodeReader::expect_list(const YAML::Node& node, std::string_view path) {
 
 void NodeReader::check_keys(const YAML::Node& map, std::string_view path,
                             std::span<const std::string_view> known) {
+    check_unique_keys(map, path);
     const std::vector<std::string> known_names(known.begin(), known.end());
+    std::set<std::string> seen;
+    for (const auto& entry : map) {
+        const YAML::Node& key = entry.first;
+        const std::string name = key.IsScalar() ? key.Scalar() : describe(key);
+        if (!seen.insert(name).second) continue;  // reported by check_unique_keys
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            std::vector<std::string> notes;
+            if (auto hint = suggestion(name, known_names)) notes.push_back("hint: " + *hint);
+            notes.push_back(known_names_note("keys", known_names));
+            error(key, fmt::format("unknown key '{}' in {}", name, path), std::move(notes));
+        }
+    }
+}
+
+void NodeReader::check_unique_keys(const YAML::Node& map, std::string_view path) {
     std::set<std::string> seen;
     for (const auto& entry : map) {
         const YAML::Node& key = entry.first;
@@ -108,11 +124,6 @@ void NodeReader::check_keys(const YAML::Node& map, std::string_view path,
         if (!seen.insert(name).second) {
             error(key, fmt::format("key '{}' appears twice in {}", name, path),
                   {"hint: each key may be given once; remove or merge the repeated one"});
-        } else if (std::find(known.begin(), known.end(), name) == known.end()) {
-            std::vector<std::string> notes;
-            if (auto hint = suggestion(name, known_names)) notes.push_back("hint: " + *hint);
-            notes.push_back(known_names_note("keys", known_names));
-            error(key, fmt::format("unknown key '{}' in {}", name, path), std::move(notes));
         }
     }
 }
@@ -162,6 +173,14 @@ std::optional<std::int64_t> NodeReader::integer(const YAML::Node& node, std::str
     const auto raw = scalar(node, path, "a whole number");
     if (!raw) return std::nullopt;
     if (auto value = parse_integer(*raw)) return value;
+    const bool digits_only = !raw->empty() && raw->find_first_not_of("+-0123456789") ==
+                                                  std::string::npos;
+    if (digits_only) {
+        error(node, fmt::format("{} is too large, got '{}'", path, *raw),
+              {"hint: whole numbers here lie between -9223372036854775808 and "
+               "9223372036854775807"});
+        return std::nullopt;
+    }
     error(node, fmt::format("{} must be a whole number, got '{}'", path, *raw));
     return std::nullopt;
 }

@@ -35,6 +35,8 @@ public:
     /// Reports keys of `map` that are not in `known` (with a suggestion) and repeated keys.
     void check_keys(const YAML::Node& map, std::string_view path,
                     std::span<const std::string_view> known);
+    /// Reports keys given more than once in `map` (YAML allows it; a scenario must not).
+    void check_unique_keys(const YAML::Node& map, std::string_view path);
     /// The value of `key`, or nullopt after reporting that it is missing.
     std::optional<YAML::Node> required(const YAML::Node& map, std::string_view key,
                                        std::string_view path);

@@ -29,7 +29,8 @@ private:
     void read_version(const YAML::Node& root);
     void read_run(const YAML::Node& node);
     void declare_states(const YAML::Node& list);
-    void read_state(const YAML::Node& node, CareState& state);
+    /// Reads a state's keys; returns the nodes later checks point at (next, capacity).
+    std::pair<YAML::Node, YAML::Node> read_state(const YAML::Node& node, CareState& state);
     std::optional<std::uint32_t> read_capacity(const YAML::Node& node, const std::string& path);
     std::vector<Route> read_routes(const YAML::Node& node, const std::string& path);
     void read_arrival(const YAML::Node& node, std::size_t i);
@@ -40,6 +41,7 @@ private:
     ModelSource& source_;
     Model model_;
     std::map<std::string, StateId, std::less<>> ids_;
+    std::vector<std::pair<YAML::Node, std::string>> repeated_states_;
 };
 
 std::optional<Model> Resolver::resolve(const YAML::Node& root) {
@@ -56,7 +58,13 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (auto states = r_.required(root, "states", "the scenario")) {
         declare_states(*states);
         for (std::size_t i = 0; i < source_.state_nodes.size(); ++i) {
-            read_state(source_.state_nodes[i], model_.states[i]);
+            auto [next, capacity] = read_state(source_.state_nodes[i], model_.states[i]);
+            source_.next_nodes.push_back(next);
+            source_.capacity_nodes.push_back(capacity);
+        }
+        for (const auto& [node, name] : repeated_states_) {
+            CareState ignored{.name = name};  // still read, so all its problems are reported
+            read_state(node, ignored);
         }
     }
     if (auto arrivals = r_.required(root, "arrivals", "the scenario")) {
@@ -101,7 +109,7 @@ void Resolver::read_run(const YAML::Node& node) {
         }
     }
     if (auto seed = r_.required(node, "seed", "run")) {
-        const auto s = r_.integer(*seed, "run.seed");
+        const auto s = r_.integer(*seed, "run.seed");  // int64: seeds up to 2^63 - 1
         if (s && *s < 0) {
             r_.error(*seed, fmt::format("run.seed must be 0 or more, got '{}'", seed->Scalar()));
         } else if (s) {
@@ -128,6 +136,7 @@ void Resolver::declare_states(const YAML::Node& list) {
             const auto first = r_.where(source_.state_nodes[index(it->second)]);
             r_.error(*name_node, fmt::format("duplicate state '{}' in {}", *name, path),
                      {fmt::format("note: first defined at line {}", first.line)});
+            repeated_states_.emplace_back(node, *name);
             continue;
         }
         ids_.emplace(*name, make_id<StateId>(model_.states.size()));
@@ -136,7 +145,8 @@ void Resolver::declare_states(const YAML::Node& list) {
     }
 }
 
-void Resolver::read_state(const YAML::Node& node, CareState& state) {
+std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
+                                                      CareState& state) {
     static constexpr std::array<std::string_view, 7> keys{
         "name", "label", "segment", "capacity", "waitlist", "length_of_stay", "next"};
     const std::string path = fmt::format("states.{}", state.name);
@@ -148,7 +158,6 @@ void Resolver::read_state(const YAML::Node& node, CareState& state) {
         state.segment = r_.text(*segment, path + ".segment").value_or("");
     }
     const auto capacity = NodeReader::optional(node, "capacity");
-    source_.capacity_nodes.push_back(capacity.value_or(node));
     if (capacity) state.places = read_capacity(*capacity, path + ".capacity");
     if (auto waitlist = NodeReader::optional(node, "waitlist")) {
         const auto kind = r_.text(*waitlist, path + ".waitlist");
@@ -161,8 +170,8 @@ void Resolver::read_state(const YAML::Node& node, CareState& state) {
         if (auto d = read_distribution(*los, path + ".length_of_stay", r_)) state.length_of_stay = *d;
     }
     const auto next = r_.required(node, "next", path);
-    source_.next_nodes.push_back(next.value_or(node));
     if (next) state.next = read_routes(*next, path + ".next");
+    return {next.value_or(node), capacity.value_or(node)};
 }
 
 std::optional<std::uint32_t> Resolver::read_capacity(const YAML::Node& node,
@@ -180,6 +189,7 @@ std::optional<std::uint32_t> Resolver::read_capacity(const YAML::Node& node,
 std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::string& path) {
     std::vector<Route> routes;
     if (!r_.expect_map(node, path)) return routes;
+    r_.check_unique_keys(node, path);
     double total = 0.0;
     bool ok = true;
     for (const auto& entry : node) {
@@ -196,7 +206,7 @@ std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::stri
         if (*p > 0.0) routes.push_back({*to, *p});
     }
     if (ok && std::abs(total - 1.0) > probability_tolerance) {
-        r_.error(node, fmt::format("{} probabilities must sum to 1, got {:.6g}", path, total),
+        r_.error(node, fmt::format("{} probabilities must sum to 1, got {:.10g}", path, total),
                  {"hint: include 'exit' for youths who leave care"});
     }
     return routes;

@@ -2,6 +2,7 @@
 #include "scenario/validate.hpp"
 
 #include "model/traffic.hpp"
+#include "scenario/units.hpp"
 
 #include <fmt/format.h>
 
@@ -36,7 +37,7 @@ void warn_overload(const Model& model, const ModelSource& source, NodeReader& re
                        fmt::format("state '{}' is offered a load of {:.1f} places ({:.4g} "
                                    "admissions per year x mean stay {:.4g} days), at or above "
                                    "its capacity of {}; its waitlist will grow without bound",
-                                   state.name, load, (*rates)[i] * 365.25,
+                                   state.name, load, (*rates)[i] * days_per_year,
                                    state.length_of_stay.mean_days, *state.places),
                        {"hint: add places, shorten stays or route fewer youths here"});
     }

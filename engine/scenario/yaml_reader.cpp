@@ -25,6 +25,35 @@ std::string read_file_text(const std::string& path) {
     return bytes.str();
 }
 
+namespace {
+
+/// The text of 1-based line `line`, or empty.
+std::string_view line_of(const std::string& text, int line) {
+    std::size_t start = 0;
+    for (int i = 1; i < line && start != std::string::npos; ++i) {
+        start = text.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos || start >= text.size()) return {};
+    const std::size_t end = text.find('\n', start);
+    return std::string_view(text).substr(start, end == std::string::npos ? end : end - start);
+}
+
+/// A hint that fits what yaml-cpp complained about.
+std::string syntax_hint(const std::string& message, std::string_view line) {
+    const auto indent = line.substr(0, line.find_first_not_of(" \t"));
+    if (indent.find('\t') != std::string_view::npos || message.find("tab") != std::string::npos) {
+        return "hint: YAML does not allow tabs for indentation; indent with spaces";
+    }
+    if (message.find("flow not found") != std::string::npos) {
+        return "hint: a '{' or '[' opened above is never closed; check the brackets before "
+               "this position";
+    }
+    return "hint: check the indentation and that every ':' has a space after it";
+}
+
+}  // namespace
+
 std::optional<YAML::Node> parse_yaml(const std::string& text, NodeReader& reader) {
     try {
         YAML::Node root = YAML::Load(text);
@@ -42,7 +71,7 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, NodeReader& reader
         SourceLocation at{reader.file(), 0, 0};
         if (!e.mark.is_null()) at = {reader.file(), e.mark.line + 1, e.mark.column + 1};
         reader.report({Severity::error, at, fmt::format("malformed YAML: {}", e.msg),
-                       {"hint: check the indentation and that every ':' has a space after it"}});
+                       {syntax_hint(e.msg, line_of(text, at.line))}});
         return std::nullopt;
     }
 }

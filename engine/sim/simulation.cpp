@@ -137,19 +137,21 @@ void Simulation::admit(YouthId youth, StateId to) {
                  .kind = EventKind::leave_state});
 }
 
-double Simulation::draw_stay_days(YouthId youth, StateId state) {
+RandomStream Simulation::youth_stream(YouthId youth) const noexcept {
     StreamKey key = youth_key_;
     key.entity = youths_.birth[index(youth)];
-    RandomStream rng(key, youths_.draws[index(youth)]);
+    return RandomStream(key, youths_.draws[index(youth)]);
+}
+
+double Simulation::draw_stay_days(YouthId youth, StateId state) {
+    RandomStream rng = youth_stream(youth);
     const double stay = sample_days(model_.state(state).length_of_stay, rng);
     youths_.draws[index(youth)] = rng.position();
     return stay;
 }
 
 StateId Simulation::draw_next_state(YouthId youth, StateId from) {
-    StreamKey key = youth_key_;
-    key.entity = youths_.birth[index(youth)];
-    RandomStream rng(key, youths_.draws[index(youth)]);
+    RandomStream rng = youth_stream(youth);
     const StateId next = routes_.pick(from, rng.uniform());
     youths_.draws[index(youth)] = rng.position();
     return next;

@@ -48,6 +48,8 @@ private:
     void on_warmup_end();
     void enter(YouthId youth, StateId state);
     void admit(YouthId youth, StateId state);
+    /// The youth's own stream, continued where its last draw stopped.
+    [[nodiscard]] RandomStream youth_stream(YouthId youth) const noexcept;
     double draw_stay_days(YouthId youth, StateId state);
     StateId draw_next_state(YouthId youth, StateId from);
     void schedule_next_arrival(std::uint32_t source);

@@ -63,6 +63,11 @@ const std::vector<std::string> invalid_scenarios{
     "wrong_type_text_for_number",
     "zero_duration",
     "zero_rate",
+    "gamma_mixed_forms",
+    "repeated_route",
+    "malformed_tab",
+    "duplicate_state_with_errors",
+    "seed_too_large",
 };
 
 class InvalidScenario : public ::testing::TestWithParam<std::string> {};

@@ -54,10 +54,13 @@ std::string dump(const Model& m) {
                 (s.places ? std::to_string(*s.places) : std::string("unlimited")) +
                 " waitlist " + std::to_string(static_cast<int>(s.waitlist)) + "\n  stay " +
                 dump(s.length_of_stay) + "\n";
-        for (const Route& r : s.next) text += "  next " + dump(r.to) + " p " + num(r.probability) + "\n";
+        for (const Route& r : s.next) {
+            text += "  next " + dump(r.to) + " p " + num(r.probability) + "\n";
+        }
     }
     for (const ArrivalStream& a : m.arrivals) {
-        text += "arrivals '" + a.name + "' to " + dump(a.to) + " per_day " + num(a.rate_per_day) + "\n";
+        text += "arrivals '" + a.name + "' to " + dump(a.to) + " per_day " +
+                num(a.rate_per_day) + "\n";
     }
     return text;
 }
@@ -154,7 +157,7 @@ arrivals: [{to: care, per_year: 1}]
                                                 .scale = 7.0, .mean_days = 7.0,
                                                 .variance_days2 = 49.0},
                              .next = {{StateId::exit, 1.0}}}},
-        .arrivals = {{"care", care, 1.0 / days_per_year}},
+        .arrivals = {{"care", make_id<StateId>(0), 1.0 / days_per_year}},
         .run = {.warmup_days = 0.0, .horizon_days = 100.0, .replications = 1, .seed = 0},
     };
     EXPECT_EQ(dump(*got), dump(want));
@@ -229,7 +232,7 @@ states:
   - {name: care, length_of_stay: {lognormal: {mean: 285 days, sd: 250 days}}, next: {exit: 1}}
 arrivals: [{to: care, per_year: 1}]
 )");
-    const Distribution& d = got->state(care == care ? intake : intake).length_of_stay;
+    const Distribution& d = got->states.at(0).length_of_stay;
     EXPECT_EQ(d.kind, DistributionKind::lognormal);
     EXPECT_NEAR(d.mean_days, 285.0, 1e-9);
     EXPECT_NEAR(std::sqrt(d.variance_days2), 250.0, 1e-9);
@@ -250,7 +253,7 @@ arrivals: [{to: care, per_year: 365.25}]
     ASSERT_NE(loaded.model, nullptr);
     ASSERT_EQ(loaded.warnings.size(), 1u);
     EXPECT_EQ(loaded.warnings.front().severity, Severity::warning);
-    EXPECT_EQ(loaded.model->state(intake).places, 10u);
+    EXPECT_EQ(loaded.model->states.at(0).places, 10u);
 }
 
 }  // namespace
