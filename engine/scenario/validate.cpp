@@ -32,7 +32,8 @@ void warn_overload(const Model& model, const ModelSource& source, NodeReader& re
         const CareState& state = model.states[i];
         if (!state.places) continue;
         const double load = (*rates)[i] * state.length_of_stay.mean_days;
-        if (load < static_cast<double>(*state.places)) continue;
+        // A state nobody is routed to cannot overflow, not even with zero places.
+        if (load <= 0.0 || load < static_cast<double>(*state.places)) continue;
         reader.warning(source.capacity_nodes[i],
                        fmt::format("state '{}' is offered a load of {:.1f} places ({:.4g} "
                                    "admissions per year x mean stay {:.4g} days), at or above "
