@@ -27,7 +27,9 @@ struct StreamKey {
 };
 
 /// A UniformRandomBitGenerator over Philox blocks. Cheap to create, so a youth's stream is
-/// rebuilt from (key, position) at each draw instead of being stored.
+/// rebuilt from (key, position) at each draw instead of being stored. The position counts
+/// 64-bit words, so a stream resumed mid-block uses the block's second half rather than
+/// wasting it (a visit's stay and routing draw share one Philox block).
 class RandomStream {
 public:
     using result_type = std::uint64_t;
@@ -36,28 +38,27 @@ public:
 
     explicit RandomStream(const StreamKey& key, std::uint32_t position = 0) noexcept
         : key_{{static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}},
-          counter_{{position, static_cast<std::uint32_t>(key.entity),
+          counter_{{0, static_cast<std::uint32_t>(key.entity),
                     static_cast<std::uint32_t>((key.entity >> 32) & 0xFFFFu) |
                         (static_cast<std::uint32_t>(key.purpose) << 16),
-                    key.replication}} {}
+                    key.replication}},
+          words_(position) {}
 
     result_type operator()() noexcept {
-        if (has_spare_) {
-            has_spare_ = false;
-            return spare_;
-        }
-        const auto block = r123::Philox4x32{}(counter_, key_);
-        ++counter_.v[0];
-        spare_ = join(block.v[2], block.v[3]);
-        has_spare_ = true;
-        return join(block.v[0], block.v[1]);
+        const bool second_half = (words_ & 1u) != 0;
+        ++words_;
+        if (second_half && has_block_) return join(block_.v[2], block_.v[3]);
+        counter_.v[0] = (words_ - 1) >> 1;
+        block_ = r123::Philox4x32{}(counter_, key_);
+        has_block_ = true;
+        return second_half ? join(block_.v[2], block_.v[3]) : join(block_.v[0], block_.v[1]);
     }
 
     /// Uniform on [0, 1) with 53 random bits.
     double uniform() noexcept { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
 
-    /// Blocks consumed; pass it back to the constructor to continue the stream.
-    [[nodiscard]] std::uint32_t position() const noexcept { return counter_.v[0]; }
+    /// 64-bit words consumed; pass it back to the constructor to continue the stream.
+    [[nodiscard]] std::uint32_t position() const noexcept { return words_; }
 
 private:
     static result_type join(std::uint32_t low, std::uint32_t high) noexcept {
@@ -66,8 +67,9 @@ private:
 
     r123::Philox4x32::key_type key_;
     r123::Philox4x32::ctr_type counter_;
-    result_type spare_ = 0;
-    bool has_spare_ = false;
+    r123::Philox4x32::ctr_type block_{};
+    std::uint32_t words_;
+    bool has_block_ = false;
 };
 
 }  // namespace careflow::sim

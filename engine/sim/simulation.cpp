@@ -56,7 +56,7 @@ void Simulation::reserve_for_steady_state() {
 ReplicationMetrics Simulation::run() {
     for (std::uint32_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(s);
     const double warmup = model_.run.warmup_days;
-    if (warmup > 0.0) queue_.push({.time = warmup, .kind = EventKind::warmup_end});
+    if (warmup > 0.0) queue_.push(warmup, EventKind::warmup_end, 0);
     run_until(warmup + model_.run.horizon_days);
     return collect();
 }
@@ -67,7 +67,7 @@ void Simulation::run_until(double end_days) {
         if (is_stale(ev)) continue;  // lazy cancellation: the youth has moved on
         clock_ = ev.time;
         ++events_;
-        switch (ev.kind) {
+        switch (ev.kind()) {
             case EventKind::arrival: on_arrival(ev); break;
             case EventKind::leave_state: on_leave_state(ev); break;
             case EventKind::warmup_end: on_warmup_end(); break;
@@ -77,24 +77,24 @@ void Simulation::run_until(double end_days) {
 }
 
 bool Simulation::is_stale(const Event& ev) const noexcept {
-    return ev.kind == EventKind::leave_state && youths_.stamp[ev.subject] != ev.stamp;
+    return ev.kind() == EventKind::leave_state && youths_.stamp[ev.subject()] != ev.seq();
 }
 
 void Simulation::on_arrival(const Event& ev) {
-    Source& source = sources_[ev.subject];
-    const std::uint64_t birth = (std::uint64_t{ev.subject} << 32) | source.referrals++;
+    const std::uint32_t stream = ev.subject();
+    const std::uint64_t birth = (std::uint64_t{stream} << 32) | sources_[stream].referrals++;
     ++referrals_in_window_;
-    enter(youths_.add(birth), model_.arrivals[ev.subject].to);
-    schedule_next_arrival(ev.subject);
+    enter(youths_.add(birth), model_.arrivals[stream].to);
+    schedule_next_arrival(stream);
 }
 
 void Simulation::on_leave_state(const Event& ev) {
-    const auto youth = make_id<YouthId>(ev.subject);
-    const StateId from = youths_.state[ev.subject];
+    const auto youth = make_id<YouthId>(ev.subject());
+    const StateId from = youths_.state[index(youth)];
     StateRuntime& state = states_[index(from)];
     state.tally.advance(clock_, state.occupied, state.waitlist.size());
     --state.occupied;
-    state.tally.count_completion(clock_ - youths_.admitted_at[ev.subject]);
+    state.tally.count_completion(clock_ - youths_.admitted_at[index(youth)]);
     if (!state.waitlist.empty()) admit(state.waitlist.pop(), from);
 
     const StateId next = draw_next_state(youth, from);
@@ -131,10 +131,10 @@ void Simulation::admit(YouthId youth, StateId to) {
     ++state.occupied;
     state.tally.count_admission(clock_ - youths_.queued_at[y]);
     youths_.admitted_at[y] = clock_;
-    const std::uint32_t stamp = ++youths_.stamp[y];
     const double stay = draw_stay_days(youth, to);
-    queue_.push({.time = clock_ + stay, .subject = static_cast<std::uint32_t>(y), .stamp = stamp,
-                 .kind = EventKind::leave_state});
+    // The new event's seq becomes the youth's stamp: any older event for it is now stale.
+    youths_.stamp[y] = queue_.push(clock_ + stay, EventKind::leave_state,
+                                   static_cast<std::uint32_t>(y));
 }
 
 RandomStream Simulation::youth_stream(YouthId youth) const noexcept {
@@ -160,7 +160,7 @@ StateId Simulation::draw_next_state(YouthId youth, StateId from) {
 void Simulation::schedule_next_arrival(std::uint32_t source) {
     Source& s = sources_[source];
     const double gap = s.mean_gap_days * boost::random::exponential_distribution<double>(1.0)(s.gaps);
-    queue_.push({.time = clock_ + gap, .subject = source, .kind = EventKind::arrival});
+    queue_.push(clock_ + gap, EventKind::arrival, source);
 }
 
 ReplicationMetrics Simulation::collect() const {

@@ -1,9 +1,12 @@
 // YouthStore: the youths in the system as parallel arrays, slots reused through a free list.
 #pragma once
 
+#include "sim/event.hpp"
+
 #include <careflow/ids.hpp>
 
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 namespace careflow::sim {
@@ -11,7 +14,7 @@ namespace careflow::sim {
 /// Structure of arrays indexed by YouthId. Handlers touch only the columns they need.
 struct YouthStore {
     std::vector<StateId> state;          ///< current state (in care or on its waitlist)
-    std::vector<std::uint32_t> stamp;    ///< bumped at each admission; stales old events
+    std::vector<std::uint64_t> stamp;    ///< seq of the youth's live event; others are stale
     std::vector<double> queued_at;       ///< day the youth asked for its current state
     std::vector<double> admitted_at;     ///< day the youth was admitted to it
     std::vector<std::uint64_t> birth;    ///< StreamKey::entity of the youth's own stream
@@ -35,7 +38,10 @@ struct YouthStore {
             free_slots.pop_back();
             birth[index(id)] = birth_key;
             draws[index(id)] = 0;
-            return id;  // stamp keeps counting, so events of the slot's last owner stay stale
+            return id;  // old events of the slot carry old seqs, so they stay stale
+        }
+        if (state.size() > Event::max_subject) {
+            throw std::length_error("more than 16,777,215 youths in the system at once");
         }
         const auto id = make_id<YouthId>(state.size());
         state.push_back(StateId::exit);
@@ -49,7 +55,6 @@ struct YouthStore {
 
     void remove(YouthId id) {
         state[index(id)] = StateId::exit;
-        ++stamp[index(id)];
         free_slots.push_back(id);
     }
 

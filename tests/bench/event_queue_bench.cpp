@@ -28,9 +28,8 @@ std::vector<double> exponential_gaps(std::uint64_t seed) {
 
 /// One hold: the earliest event is popped and pushed again at its time plus a gap.
 void hold(EventQueue& queue, double gap_days) {
-    Event event = queue.pop();
-    event.time += gap_days;
-    queue.push(event);
+    const Event event = queue.pop();
+    queue.push(event.time + gap_days, event.kind(), event.subject());
 }
 
 /// Items are holds (one pop + one push) at a constant queue size of state.range(0).
@@ -42,8 +41,7 @@ void BM_EventQueueHold(benchmark::State& state) {
     std::mt19937_64 rng(7);
     std::exponential_distribution<double> start_days(1.0);
     for (std::size_t i = 0; i < size; ++i) {
-        queue.push({.time = start_days(rng), .subject = static_cast<std::uint32_t>(i),
-                    .kind = EventKind::leave_state});
+        queue.push(start_days(rng), EventKind::leave_state, static_cast<std::uint32_t>(i));
     }
     // Untimed warm-up: holds until the heap reaches its steady-state shape.
     std::size_t next_gap = 0;

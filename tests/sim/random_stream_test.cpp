@@ -38,8 +38,8 @@ TEST(RandomStream, EveryPartOfTheKeyChangesTheNumbers) {
 TEST(RandomStream, ResumingAtAPositionContinuesTheStream) {
     const StreamKey key{1, 0, Purpose::youth, 5};
     RandomStream rng(key);
-    for (int i = 0; i < 6; ++i) rng();  // three whole blocks
-    EXPECT_EQ(rng.position(), 3u);
+    for (int i = 0; i < 6; ++i) rng();
+    EXPECT_EQ(rng.position(), 6u);
     const auto whole = first_draws(key, 10);
     const auto resumed = first_draws(key, 4, rng.position());
     EXPECT_EQ(std::vector<std::uint64_t>(whole.begin() + 6, whole.end()), resumed);
@@ -62,6 +62,14 @@ TEST(RandomStream, UniformsHaveMeanOneHalfAndVarianceOneTwelfth) {
     // SE of the mean: sqrt(1/12 / n); of the variance: sqrt(1/180 / n).
     EXPECT_NEAR(mean, 0.5, 4.0 * std::sqrt(1.0 / 12.0 / n));
     EXPECT_NEAR(variance, 1.0 / 12.0, 4.0 * std::sqrt(1.0 / 180.0 / n));
+}
+
+TEST(RandomStream, ResumingMidBlockUsesItsSecondHalf) {
+    const StreamKey key{1, 0, Purpose::youth, 5};
+    const auto whole = first_draws(key, 6);
+    for (std::uint32_t position = 1; position < 6; ++position) {
+        EXPECT_EQ(first_draws(key, 1, position).front(), whole[position]) << position;
+    }
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace {
 // residential (3 places, mean 7 days), with feedback between all three.
 constexpr const char* network_yaml = R"(
 version: 1
-run: {horizon: 100000 days, warmup: 5000 days, replications: 60, seed: 31}
+run: {horizon: 100000 days, warmup: 5000 days, replications: 90, seed: 31}
 states:
   - name: intake
     capacity: 2
@@ -35,7 +35,7 @@ arrivals:
 
 TEST(JacksonNetwork, MeanNumberInEachStateMatchesProductForm) {
     const auto model = model_from_yaml(network_yaml);
-    const auto batch = run_batch(*model, {.replications = 60, .seed = 31});
+    const auto batch = run_batch(*model, {.replications = 90, .seed = 31});
 
     const std::vector<std::vector<double>> routing{
         {0.0, 0.5, 0.3}, {0.2, 0.0, 0.3}, {0.1, 0.0, 0.0}};
