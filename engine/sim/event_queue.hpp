@@ -54,8 +54,9 @@ private:
     static constexpr std::size_t arity = 2;
 
     static bool before(const Event& a, const Event& b) noexcept {
-        // Non-short-circuit operators: no branch for the predictor to miss.
-        return (a.time < b.time) | ((a.time == b.time) & (a.word < b.word));
+        // Short-circuit on purpose: the branchless form measured slower (the predictor lets
+        // the next level's load start early).
+        return a.time < b.time || (a.time == b.time && a.word < b.word);
     }
 
     void sift_up(std::size_t hole, const Event& event) {
