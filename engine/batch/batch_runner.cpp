@@ -12,8 +12,10 @@ namespace careflow {
 
 BatchResult run_batch(const Model& model, const BatchOptions& options) {
     BatchResult result;
-    result.keys = batch::metric_keys(model);
-    result.values.resize(options.replications);
+    result.metrics.keys = batch::metric_keys(model);
+    result.metrics.values.resize(options.replications);
+    result.timeseries.keys = batch::series_keys(model);
+    result.timeseries.values.resize(options.replications);
     // Each replication owns its Simulation and writes only its own slot, and every random
     // number is keyed by the replication index, so the thread count cannot change a value.
     const int threads = options.threads == 0 ? tbb::task_arena::automatic
@@ -24,7 +26,9 @@ BatchResult run_batch(const Model& model, const BatchOptions& options) {
                           [&](const tbb::blocked_range<std::uint32_t>& range) {
                               for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
                                   sim::Simulation simulation(model, options.seed, r);
-                                  result.values[r] = batch::metric_values(simulation.run());
+                                  const sim::ReplicationMetrics m = simulation.run();
+                                  result.metrics.values[r] = batch::metric_values(model, m);
+                                  result.timeseries.values[r] = batch::series_values(m);
                               }
                           });
     });

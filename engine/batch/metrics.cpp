@@ -1,4 +1,4 @@
-// The metric catalogue. Names are documented in docs/scenario-format.md#outputs; keep in step.
+// The metric catalogue. Names are documented in docs/outputs.md; keep the two in step.
 #include "batch/metrics.hpp"
 
 #include <array>
@@ -8,30 +8,82 @@ namespace careflow::batch {
 namespace {
 
 using sim::StateMetrics;
+using sim::YearStateMetrics;
 
-struct StateMetricColumn {
+template <typename Metrics>
+struct Column {
     std::string_view name;
-    double (*value)(const StateMetrics&);
+    double (*value)(const Metrics&);
 };
 
-// Order here is the order of rows in summary.csv.
-constexpr std::array<StateMetricColumn, 7> state_columns{{
+double count(std::uint64_t n) { return static_cast<double>(n); }
+
+// Over the whole measured window, per state. Order here is the order of rows.
+constexpr std::array<Column<StateMetrics>, 7> window_columns{{
     {"in_care_mean", [](const StateMetrics& m) { return m.in_care_mean; }},
     {"waiting_mean", [](const StateMetrics& m) { return m.waiting_mean; }},
     {"wait_days_mean", [](const StateMetrics& m) { return m.wait_days_mean; }},
     {"waited_share", [](const StateMetrics& m) { return m.waited_share; }},
-    {"admissions", [](const StateMetrics& m) { return static_cast<double>(m.admissions); }},
-    {"completions", [](const StateMetrics& m) { return static_cast<double>(m.completions); }},
+    {"admissions", [](const StateMetrics& m) { return count(m.admissions); }},
+    {"completions", [](const StateMetrics& m) { return count(m.completions); }},
     {"stay_days_mean", [](const StateMetrics& m) { return m.stay_days_mean; }},
 }};
+
+// Per calendar year, per state.
+constexpr std::array<Column<YearStateMetrics>, 8> year_columns{{
+    {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
+    {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
+    {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
+    {"stock_end", [](const YearStateMetrics& m) { return count(m.stock_end); }},
+    {"waitlist_end", [](const YearStateMetrics& m) { return count(m.waitlist_end); }},
+    {"wait_days_mean", [](const YearStateMetrics& m) { return m.wait_days_mean; }},
+    {"wait_days_p90", [](const YearStateMetrics& m) { return m.wait_days_p90; }},
+    {"stay_days_mean", [](const YearStateMetrics& m) { return m.stay_days_mean; }},
+}};
+
+// Per calendar year, per segment: distinct clients, and sums over the segment's states.
+constexpr std::array<std::string_view, 4> segment_columns{
+    "segment_clients", "segment_admissions", "segment_stock_end", "segment_waitlist_end"};
+
+void add_segment_values(const Model& model, const sim::ReplicationMetrics& m, std::size_t year,
+                        std::vector<double>& values) {
+    const std::size_t n_states = model.state_count();
+    const std::size_t n_segments = model.segments.size();
+    std::vector<double> sums(3 * n_segments, 0.0);
+    for (std::size_t s = 0; s < n_states; ++s) {
+        const auto segment = model.states[s].segment_index;
+        if (!segment) continue;
+        const YearStateMetrics& y = m.years[year * n_states + s];
+        sums[*segment] += count(y.admissions);
+        sums[n_segments + *segment] += y.stock_end;
+        sums[2 * n_segments + *segment] += y.waitlist_end;
+    }
+    for (std::size_t g = 0; g < n_segments; ++g) {
+        values.push_back(count(m.segment_clients[year * n_segments + g]));
+    }
+    values.insert(values.end(), sums.begin(), sums.end());
+}
 
 }  // namespace
 
 std::vector<MetricKey> metric_keys(const Model& model) {
     std::vector<MetricKey> keys;
-    for (const auto& column : state_columns) {
+    for (const auto& column : window_columns) {
         for (const CareState& state : model.states) {
             keys.push_back({std::string(column.name), state.name, "", ""});
+        }
+    }
+    for (const std::string& year : model.calendar.year_labels) {
+        for (const auto& column : year_columns) {
+            for (const CareState& state : model.states) {
+                keys.push_back({std::string(column.name), state.name, year, ""});
+            }
+        }
+        keys.push_back({"clients", "", year, ""});
+        for (const auto name : segment_columns) {
+            for (const std::string& segment : model.segments) {
+                keys.push_back({std::string(name), segment, year, ""});
+            }
         }
     }
     keys.push_back({"referrals", "", "", ""});
@@ -39,14 +91,49 @@ std::vector<MetricKey> metric_keys(const Model& model) {
     return keys;
 }
 
-std::vector<double> metric_values(const sim::ReplicationMetrics& metrics) {
+std::vector<double> metric_values(const Model& model, const sim::ReplicationMetrics& m) {
     std::vector<double> values;
-    values.reserve(state_columns.size() * metrics.states.size() + 2);
-    for (const auto& column : state_columns) {
-        for (const StateMetrics& state : metrics.states) values.push_back(column.value(state));
+    for (const auto& column : window_columns) {
+        for (const StateMetrics& state : m.states) values.push_back(column.value(state));
     }
-    values.push_back(static_cast<double>(metrics.referrals));
-    values.push_back(static_cast<double>(metrics.events));
+    const std::size_t n_states = model.state_count();
+    for (std::size_t year = 0; year < model.calendar.years(); ++year) {
+        for (const auto& column : year_columns) {
+            for (std::size_t s = 0; s < n_states; ++s) {
+                values.push_back(column.value(m.years[year * n_states + s]));
+            }
+        }
+        values.push_back(count(m.clients[year]));
+        add_segment_values(model, m, year, values);
+    }
+    values.push_back(count(m.referrals));
+    values.push_back(count(m.events));
+    return values;
+}
+
+std::vector<MetricKey> series_keys(const Model& model) {
+    std::vector<MetricKey> keys;
+    for (const std::string& month : model.calendar.month_labels) {
+        for (const char* metric : {"stock", "waitlist"}) {
+            for (const CareState& state : model.states) {
+                keys.push_back({metric, state.name, month, ""});
+            }
+        }
+    }
+    return keys;
+}
+
+std::vector<double> series_values(const sim::ReplicationMetrics& m) {
+    std::vector<double> values;
+    const std::size_t n_states = m.states.size();
+    const std::size_t months = n_states == 0 ? 0 : m.month_stock.size() / n_states;
+    for (std::size_t month = 0; month < months; ++month) {
+        for (const auto* series : {&m.month_stock, &m.month_waitlist}) {
+            for (std::size_t s = 0; s < n_states; ++s) {
+                values.push_back((*series)[month * n_states + s]);
+            }
+        }
+    }
     return values;
 }
 

@@ -10,10 +10,17 @@
 
 namespace careflow::batch {
 
-/// The keys of every metric a replication of `model` reports, in output order.
+/// The keys of every summary metric a replication of `model` reports, in output order.
 [[nodiscard]] std::vector<MetricKey> metric_keys(const Model& model);
 
 /// One replication's values, aligned with metric_keys(model).
-[[nodiscard]] std::vector<double> metric_values(const sim::ReplicationMetrics& metrics);
+[[nodiscard]] std::vector<double> metric_values(const Model& model,
+                                                const sim::ReplicationMetrics& metrics);
+
+/// The keys of the monthly series (stock, waitlist per state and month).
+[[nodiscard]] std::vector<MetricKey> series_keys(const Model& model);
+
+/// One replication's monthly values, aligned with series_keys(model).
+[[nodiscard]] std::vector<double> series_values(const sim::ReplicationMetrics& metrics);
 
 }  // namespace careflow::batch

@@ -29,7 +29,7 @@ void append_summary_fields(std::string& out, const Summary& s) {
 
 }  // namespace
 
-std::string summary_csv(const BatchResult& batch, const std::vector<Summary>& summaries) {
+std::string summary_csv(const MetricTable& batch, const std::vector<Summary>& summaries) {
     if (summaries.size() != batch.keys.size()) {
         throw std::invalid_argument(fmt::format("summary_csv: {} summaries for {} metric keys",
                                                 summaries.size(), batch.keys.size()));
@@ -44,7 +44,7 @@ std::string summary_csv(const BatchResult& batch, const std::vector<Summary>& su
     return out;
 }
 
-std::string replications_csv(const BatchResult& batch) {
+std::string replications_csv(const MetricTable& batch) {
     std::string out = "replication,metric,state,year,strategy,value\n";
     for (std::size_t r = 0; r < batch.values.size(); ++r) {
         const std::vector<double>& row = batch.values[r];
@@ -58,6 +58,25 @@ std::string replications_csv(const BatchResult& batch) {
             append_key_fields(out, batch.keys[k]);
             fmt::format_to(std::back_inserter(out), ",{}\n", output::format_number(row[k]));
         }
+    }
+    return out;
+}
+
+std::string timeseries_csv(const MetricTable& series, const std::vector<Summary>& summaries) {
+    if (summaries.size() != series.keys.size()) {
+        throw std::invalid_argument(fmt::format("timeseries_csv: {} summaries for {} keys",
+                                                summaries.size(), series.keys.size()));
+    }
+    using output::format_number;
+    using output::format_text;
+    std::string out = "metric,state,month,mean,p05,p50,p95,n\n";
+    for (std::size_t k = 0; k < series.keys.size(); ++k) {
+        const MetricKey& key = series.keys[k];
+        const Summary& s = summaries[k];
+        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{}\n",
+                       format_text(key.metric), format_text(key.state), format_text(key.year),
+                       format_number(s.mean), format_number(s.p05), format_number(s.p50),
+                       format_number(s.p95), s.n);
     }
     return out;
 }

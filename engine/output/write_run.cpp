@@ -1,4 +1,4 @@
-// write_run: a run's folder with summary.csv, replications.csv and manifest.json.
+// write_run: a run's folder with summary.csv, replications.csv, timeseries.csv, manifest.json.
 #include "output/atomic_file.hpp"
 #include "output/manifest.hpp"
 
@@ -18,8 +18,10 @@ void write_run(const std::filesystem::path& dir, const Model& model, const Batch
     if (error) {
         throw std::system_error(error, "cannot create directory '" + dir.string() + "'");
     }
-    output::write_file_atomically(dir / "summary.csv", summary_csv(batch, summaries));
-    output::write_file_atomically(dir / "replications.csv", replications_csv(batch));
+    output::write_file_atomically(dir / "summary.csv", summary_csv(batch.metrics, summaries));
+    output::write_file_atomically(dir / "replications.csv", replications_csv(batch.metrics));
+    output::write_file_atomically(dir / "timeseries.csv",
+                                  timeseries_csv(batch.timeseries, summarize(batch.timeseries)));
     // Written last: a manifest beside the CSVs means the run's files are all complete.
     output::write_file_atomically(dir / "manifest.json", output::manifest_json(model, record));
 }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -27,8 +28,11 @@ public:
 
 private:
     void read_version(const YAML::Node& root);
+    std::optional<Date> read_date(const YAML::Node& node, const std::string& path);
+    void align_horizon_to_calendar(const Date& start);
     void read_run(const YAML::Node& node);
     void declare_states(const YAML::Node& list);
+    void index_segments();
     /// Reads a state's keys; returns the nodes later checks point at (next, capacity).
     std::pair<YAML::Node, YAML::Node> read_state(const YAML::Node& node, CareState& state);
     std::optional<std::uint32_t> read_capacity(const YAML::Node& node, const std::string& path);
@@ -45,8 +49,8 @@ private:
 };
 
 std::optional<Model> Resolver::resolve(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 6> keys{
-        "version", "name", "description", "run", "states", "arrivals"};
+    static constexpr std::array<std::string_view, 7> keys{
+        "version", "name", "description", "start", "run", "states", "arrivals"};
     if (!r_.expect_map(root, "the scenario")) return std::nullopt;
     r_.check_keys(root, "the scenario", keys);
     read_version(root);
@@ -54,7 +58,11 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (auto text = NodeReader::optional(root, "description")) {
         model_.description = r_.text(*text, "description").value_or("");
     }
+    std::optional<Date> start;
+    if (auto node = NodeReader::optional(root, "start")) start = read_date(*node, "start");
     if (auto run = r_.required(root, "run", "the scenario")) read_run(*run);
+    if (start) align_horizon_to_calendar(*start);
+    model_.calendar = make_calendar(start, model_.run.warmup_days, model_.run.horizon_days);
     if (auto states = r_.required(root, "states", "the scenario")) {
         declare_states(*states);
         for (std::size_t i = 0; i < source_.state_nodes.size(); ++i) {
@@ -62,6 +70,7 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
             source_.next_nodes.push_back(next);
             source_.capacity_nodes.push_back(capacity);
         }
+        index_segments();
         for (const auto& [node, name] : repeated_states_) {
             CareState ignored{.name = name};  // still read, so all its problems are reported
             read_state(node, ignored);
@@ -83,6 +92,26 @@ void Resolver::read_version(const YAML::Node& root) {
     if (version && *version != supported_version) {
         r_.error(*node, fmt::format("unsupported scenario format version '{}'", node->Scalar()),
                  {fmt::format("hint: this careflow reads format version {}", supported_version)});
+    }
+}
+
+std::optional<Date> Resolver::read_date(const YAML::Node& node, const std::string& path) {
+    const auto text = r_.text(node, path);
+    if (!text) return std::nullopt;
+    if (auto date = parse_date(*text)) return date;
+    r_.error(node, fmt::format("{} must be a date written as YYYY-MM-DD, got '{}'", path, *text),
+             {"hint: e.g. 'start: 2019-01-01'"});
+    return std::nullopt;
+}
+
+/// "5 years" from 2019-01-01 ends on 2024-01-01, not 1826.25 days later.
+void Resolver::align_horizon_to_calendar(const Date& start) {
+    const auto horizon = NodeReader::optional(source_.run_node, "horizon");
+    if (!horizon || !horizon->IsScalar()) return;
+    if (const auto months = parse_calendar_months(horizon->Scalar())) {
+        model_.run.horizon_days =
+            static_cast<double>(days_since_epoch(add_months(start, *months)) -
+                                days_since_epoch(start));
     }
 }
 
@@ -139,9 +168,29 @@ void Resolver::declare_states(const YAML::Node& list) {
             repeated_states_.emplace_back(node, *name);
             continue;
         }
+        if (model_.states.size() == max_states) {
+            r_.error(node, fmt::format("{} is one state too many: at most {} states", path,
+                                       max_states));
+            break;
+        }
         ids_.emplace(*name, make_id<StateId>(model_.states.size()));
         model_.states.push_back(CareState{.name = *name});
         source_.state_nodes.push_back(node);
+    }
+}
+
+void Resolver::index_segments() {
+    for (std::size_t i = 0; i < model_.states.size(); ++i) {
+        CareState& state = model_.states[i];
+        if (state.segment.empty()) continue;
+        auto& segments = model_.segments;
+        auto it = std::find(segments.begin(), segments.end(), state.segment);
+        if (it == segments.end() && segments.size() == max_segments) {
+            r_.error(source_.state_nodes[i], fmt::format("more than {} segments", max_segments));
+            return;
+        }
+        if (it == segments.end()) it = segments.insert(segments.end(), state.segment);
+        state.segment_index = static_cast<std::uint16_t>(it - segments.begin());
     }
 }
 

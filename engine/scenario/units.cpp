@@ -56,6 +56,18 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
     return value;
 }
 
+std::optional<int> parse_calendar_months(std::string_view text) {
+    text = trim(text);
+    const auto space = text.find_first_of(" \t");
+    if (space == std::string_view::npos) return std::nullopt;
+    const auto amount = parse_integer(text.substr(0, space));
+    const auto unit = trim(text.substr(space));
+    if (!amount || *amount < 0 || *amount > 12'000) return std::nullopt;
+    if (unit == "year" || unit == "years") return static_cast<int>(*amount * 12);
+    if (unit == "month" || unit == "months") return static_cast<int>(*amount);
+    return std::nullopt;
+}
+
 std::optional<double> parse_duration_days(std::string_view text) {
     text = trim(text);
     const auto space = text.find_first_of(" \t");

@@ -21,6 +21,11 @@ inline constexpr double days_per_week = 7.0;
 /// A month is 1/12 of a year of 365.25 days. Nullopt when the text is not of that form.
 [[nodiscard]] std::optional<double> parse_duration_days(std::string_view text);
 
+/// Whole calendar months in "<whole number> year(s)|month(s)" ("5 years" is 60), else nullopt.
+/// With a start date such a duration ends on the same day of a later month, not after a
+/// multiple of 365.25 days.
+[[nodiscard]] std::optional<int> parse_calendar_months(std::string_view text);
+
 /// The units accepted by parse_duration_days, for hints.
 inline constexpr std::string_view duration_units_hint =
     "write a number and a unit: days, weeks, months or years, e.g. '90 days' or '1.5 years'";

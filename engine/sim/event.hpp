@@ -9,7 +9,8 @@ namespace careflow::sim {
 enum class EventKind : std::uint8_t {
     arrival,      ///< subject: arrival stream index
     leave_state,  ///< subject: youth slot; stale unless seq is the youth's pending stamp
-    warmup_end,   ///< subject unused: reset the statistics
+    warmup_end,   ///< subject unused: reset the statistics, open the window
+    month_end,    ///< subject: index of the month that starts now
 };
 
 /// Time plus one word that packs the insertion sequence (high 36 bits), the kind (4 bits) and

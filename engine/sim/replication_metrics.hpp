@@ -17,10 +17,27 @@ struct StateMetrics {
     std::uint64_t completions = 0;
 };
 
+/// One state in one calendar year of the window.
+struct YearStateMetrics {
+    std::uint64_t clients = 0;  ///< distinct youths in care here during the year
+    std::uint64_t admissions = 0;
+    std::uint64_t completions = 0;
+    std::uint32_t stock_end = 0;     ///< in care at the end of the year (31 December)
+    std::uint32_t waitlist_end = 0;  ///< waiting at the end of the year
+    double wait_days_mean = 0.0;     ///< NaN without admissions
+    double wait_days_p90 = 0.0;      ///< NaN without admissions
+    double stay_days_mean = 0.0;     ///< of stays completed in the year; NaN without any
+};
+
 struct ReplicationMetrics {
     std::vector<StateMetrics> states{};  ///< indexed by StateId
-    std::uint64_t referrals = 0;       ///< external arrivals in the window
-    std::uint64_t events = 0;          ///< events processed, warm-up included
+    std::uint64_t referrals = 0;         ///< external arrivals in the window
+    std::uint64_t events = 0;            ///< events processed, warm-up included
+    std::vector<YearStateMetrics> years{};         ///< [year * states + state]
+    std::vector<std::uint64_t> clients{};          ///< [year]: distinct youths in any care
+    std::vector<std::uint64_t> segment_clients{};  ///< [year * segments + segment]
+    std::vector<std::uint32_t> month_stock{};      ///< [month * states + state], at month end
+    std::vector<std::uint32_t> month_waitlist{};   ///< [month * states + state], at month end
 };
 
 }  // namespace careflow::sim

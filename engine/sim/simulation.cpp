@@ -24,7 +24,10 @@ Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t rep
     : model_(model),
       youth_key_{seed, replication, Purpose::youth, 0},
       routes_(model),
-      states_(model.state_count()) {
+      states_(model.state_count()),
+      report_(model),
+      stock_scratch_(model.state_count()),
+      waitlist_scratch_(model.state_count()) {
     for (std::size_t i = 0; i < model.arrivals.size(); ++i) {
         const StreamKey key{seed, replication, Purpose::arrivals, i};
         sources_.push_back({RandomStream(key), 1.0 / model.arrivals[i].rate_per_day});
@@ -56,8 +59,13 @@ void Simulation::reserve_for_steady_state() {
 ReplicationMetrics Simulation::run() {
     for (std::uint32_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(s);
     const double warmup = model_.run.warmup_days;
-    if (warmup > 0.0) queue_.push(warmup, EventKind::warmup_end, 0);
+    if (warmup > 0.0) {
+        queue_.push(warmup, EventKind::warmup_end, 0);
+    } else {
+        open_window();
+    }
     run_until(warmup + model_.run.horizon_days);
+    close_month(month_, true);
     return collect();
 }
 
@@ -70,7 +78,8 @@ void Simulation::run_until(double end_days) {
         switch (ev.kind()) {
             case EventKind::arrival: on_arrival(ev); break;
             case EventKind::leave_state: on_leave_state(ev); break;
-            case EventKind::warmup_end: on_warmup_end(); break;
+            case EventKind::warmup_end: open_window(); break;
+            case EventKind::month_end: on_month_end(ev); break;
         }
     }
     clock_ = end_days;
@@ -94,22 +103,65 @@ void Simulation::on_leave_state(const Event& ev) {
     StateRuntime& state = states_[index(from)];
     state.tally.advance(clock_, state.occupied, state.waitlist.size());
     --state.occupied;
-    state.tally.count_completion(clock_ - youths_.admitted_at[index(youth)]);
+    const double stay = clock_ - youths_.admitted_at[index(youth)];
+    state.tally.count_completion(stay);
+    if (window_open_) report_.completion(from, year_, stay);
     if (!state.waitlist.empty()) admit(state.waitlist.pop(), from);
 
     const StateId next = draw_next_state(youth, from);
     if (next == StateId::exit) {
+        youths_.in_care[index(youth)] = 0;
         youths_.remove(youth);
     } else {
         enter(youth, next);
     }
 }
 
-void Simulation::on_warmup_end() {
+/// Ends the warm-up: statistics restart, and the first calendar month begins.
+void Simulation::open_window() {
     for (StateRuntime& state : states_) {
         state.tally.restart(clock_);
     }
     referrals_in_window_ = 0;
+    window_open_ = true;
+    year_ = 0;
+    month_ = 0;
+    count_clients_in_care();
+    if (model_.calendar.months() > 1) {
+        queue_.push(model_.calendar.month_start_days[1], EventKind::month_end, 1);
+    }
+}
+
+void Simulation::on_month_end(const Event& ev) {
+    const std::size_t month = ev.subject();
+    const auto& calendar = model_.calendar;
+    const bool new_year = calendar.month_year[month] != calendar.month_year[month - 1];
+    close_month(month - 1, new_year);
+    month_ = month;
+    if (new_year) {
+        year_ = calendar.month_year[month];
+        count_clients_in_care();
+    }
+    if (month + 1 < calendar.months()) {
+        queue_.push(calendar.month_start_days[month + 1], EventKind::month_end,
+                    static_cast<std::uint32_t>(month + 1));
+    }
+}
+
+void Simulation::close_month(std::size_t month, bool year_end) {
+    for (std::size_t s = 0; s < states_.size(); ++s) {
+        stock_scratch_[s] = states_[s].occupied;
+        waitlist_scratch_[s] = static_cast<std::uint32_t>(states_[s].waitlist.size());
+    }
+    report_.month_end(month, year_, year_end, stock_scratch_, waitlist_scratch_);
+}
+
+/// Everyone in care when a year starts is one of that year's clients.
+void Simulation::count_clients_in_care() {
+    for (std::size_t y = 0; y < youths_.slots(); ++y) {
+        if (youths_.state[y] == StateId::exit || youths_.in_care[y] == 0) continue;
+        report_.client(youths_, make_id<YouthId>(y), youths_.state[y], year_);
+    }
 }
 
 void Simulation::enter(YouthId youth, StateId to) {
@@ -117,6 +169,7 @@ void Simulation::enter(YouthId youth, StateId to) {
     state.tally.advance(clock_, state.occupied, state.waitlist.size());
     youths_.state[index(youth)] = to;
     youths_.queued_at[index(youth)] = clock_;
+    youths_.in_care[index(youth)] = 0;
     if (state.occupied < state.places) {
         admit(youth, to);
     } else {
@@ -129,8 +182,11 @@ void Simulation::admit(YouthId youth, StateId to) {
     StateRuntime& state = states_[index(to)];
     const auto y = index(youth);
     ++state.occupied;
-    state.tally.count_admission(clock_ - youths_.queued_at[y]);
+    const double wait = clock_ - youths_.queued_at[y];
+    state.tally.count_admission(wait);
+    if (window_open_) report_.admission(youths_, youth, to, year_, wait);
     youths_.admitted_at[y] = clock_;
+    youths_.in_care[y] = 1;
     const double stay = draw_stay_days(youth, to);
     // The new event's seq becomes the youth's stamp: any older event for it is now stale.
     youths_.stamp[y] = queue_.push(clock_ + stay, EventKind::leave_state,
@@ -165,6 +221,7 @@ void Simulation::schedule_next_arrival(std::uint32_t source) {
 
 ReplicationMetrics Simulation::collect() const {
     ReplicationMetrics out;
+    report_.collect(out);
     out.referrals = referrals_in_window_;
     out.events = events_;
     const double window = model_.run.horizon_days;

@@ -7,6 +7,7 @@
 #include "sim/route_table.hpp"
 #include "sim/state_tally.hpp"
 #include "sim/waitlist.hpp"
+#include "sim/year_report.hpp"
 #include "sim/youth_store.hpp"
 
 #include <careflow/model.hpp>
@@ -45,7 +46,10 @@ private:
     [[nodiscard]] bool is_stale(const Event& ev) const noexcept;
     void on_arrival(const Event& ev);
     void on_leave_state(const Event& ev);
-    void on_warmup_end();
+    void open_window();
+    void on_month_end(const Event& ev);
+    void close_month(std::size_t month, bool year_end);
+    void count_clients_in_care();
     void enter(YouthId youth, StateId state);
     void admit(YouthId youth, StateId state);
     /// The youth's own stream, continued where its last draw stopped.
@@ -62,7 +66,13 @@ private:
     YouthStore youths_;
     std::vector<Source> sources_;
     std::vector<StateRuntime> states_;
+    YearReport report_;
+    std::vector<std::uint32_t> stock_scratch_;     ///< per state, for month-end snapshots
+    std::vector<std::uint32_t> waitlist_scratch_;  ///< per state, for month-end snapshots
     double clock_ = 0.0;
+    bool window_open_ = false;  ///< false during the warm-up
+    std::size_t year_ = 0;      ///< calendar year index, once the window is open
+    std::size_t month_ = 0;     ///< calendar month index, once the window is open
     std::uint64_t events_ = 0;
     std::uint64_t referrals_in_window_ = 0;
 };

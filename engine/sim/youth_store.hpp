@@ -13,12 +13,18 @@ namespace careflow::sim {
 
 /// Structure of arrays indexed by YouthId. Handlers touch only the columns they need.
 struct YouthStore {
+    static constexpr std::int32_t not_seen = -1;  ///< seen_year before any counted year
+
     std::vector<StateId> state;          ///< current state (in care or on its waitlist)
     std::vector<std::uint64_t> stamp;    ///< seq of the youth's live event; others are stale
     std::vector<double> queued_at;       ///< day the youth asked for its current state
     std::vector<double> admitted_at;     ///< day the youth was admitted to it
     std::vector<std::uint64_t> birth;    ///< StreamKey::entity of the youth's own stream
     std::vector<std::uint32_t> draws;    ///< position in that stream
+    std::vector<std::uint8_t> in_care;   ///< 1 if admitted to its state, 0 if waiting
+    std::vector<std::int32_t> seen_year; ///< year whose seen_* bits are current
+    std::vector<std::uint64_t> seen_states;    ///< bit per state where it was a client
+    std::vector<std::uint32_t> seen_segments;  ///< bit per segment where it was a client
     std::vector<YouthId> free_slots;
 
     void reserve(std::size_t youths) {
@@ -28,6 +34,10 @@ struct YouthStore {
         admitted_at.reserve(youths);
         birth.reserve(youths);
         draws.reserve(youths);
+        in_care.reserve(youths);
+        seen_year.reserve(youths);
+        seen_states.reserve(youths);
+        seen_segments.reserve(youths);
         free_slots.reserve(youths);
     }
 
@@ -36,8 +46,11 @@ struct YouthStore {
         if (!free_slots.empty()) {
             const YouthId id = free_slots.back();
             free_slots.pop_back();
-            birth[index(id)] = birth_key;
-            draws[index(id)] = 0;
+            const auto i = index(id);
+            birth[i] = birth_key;
+            draws[i] = 0;
+            in_care[i] = 0;
+            seen_year[i] = not_seen;
             return id;  // old events of the slot carry old seqs, so they stay stale
         }
         if (state.size() > Event::max_subject) {
@@ -50,6 +63,10 @@ struct YouthStore {
         admitted_at.push_back(0.0);
         birth.push_back(birth_key);
         draws.push_back(0);
+        in_care.push_back(0);
+        seen_year.push_back(not_seen);
+        seen_states.push_back(0);
+        seen_segments.push_back(0);
         return id;
     }
 

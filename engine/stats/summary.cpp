@@ -57,12 +57,12 @@ Summary summarize(std::span<const double> values) {
     return s;
 }
 
-std::vector<Summary> summarize(const BatchResult& batch) {
+std::vector<Summary> summarize(const MetricTable& table) {
     std::vector<Summary> out;
-    out.reserve(batch.keys.size());
-    std::vector<double> column(batch.values.size());
-    for (std::size_t k = 0; k < batch.keys.size(); ++k) {
-        for (std::size_t r = 0; r < batch.values.size(); ++r) column[r] = batch.values[r][k];
+    out.reserve(table.keys.size());
+    std::vector<double> column(table.values.size());
+    for (std::size_t k = 0; k < table.keys.size(); ++k) {
+        for (std::size_t r = 0; r < table.values.size(); ++r) column[r] = table.values[r][k];
         out.push_back(summarize(column));
     }
     return out;

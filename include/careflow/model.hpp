@@ -1,6 +1,7 @@
 // Model: the validated, immutable scenario. Names are resolved to ids and times to days.
 #pragma once
 
+#include <careflow/calendar.hpp>
 #include <careflow/ids.hpp>
 
 #include <cstdint>
@@ -51,6 +52,7 @@ struct CareState {
     std::string name{};
     std::string label{};
     std::string segment{};
+    std::optional<std::uint16_t> segment_index{};  ///< into Model::segments; none if unlabelled
     std::optional<std::uint32_t> places{};  ///< std::nullopt: unlimited
     WaitlistDiscipline waitlist = WaitlistDiscipline::fifo;
     Distribution length_of_stay{};
@@ -76,12 +78,19 @@ struct Model {
     std::string name{};
     std::string description{};
     std::vector<CareState> states{};
+    std::vector<std::string> segments{};  ///< distinct segment labels, in order of appearance
     std::vector<ArrivalStream> arrivals{};
     RunSettings run{};
+    Calendar calendar{};  ///< years and months of the measured window
 
     [[nodiscard]] const CareState& state(StateId id) const { return states[index(id)]; }
     [[nodiscard]] std::size_t state_count() const noexcept { return states.size(); }
 };
+
+/// Most states and segments a scenario may have: the kernel tracks a youth's states and
+/// segments seen in a year as bits of one word.
+inline constexpr std::size_t max_states = 64;
+inline constexpr std::size_t max_segments = 32;
 
 /// Greatest number of replications a scenario or flag may ask for.
 inline constexpr std::uint32_t max_replications = 1'000'000;

@@ -20,17 +20,22 @@ struct RunRecord {
     double wall_seconds = 0.0;
 };
 
-/// Writes summary.csv, replications.csv and manifest.json into `dir` (created if needed).
+/// Writes summary.csv, replications.csv, timeseries.csv and manifest.json into `dir`
+/// (created if needed); `summaries` are those of batch.metrics.
 /// Each file appears whole or not at all. Throws std::system_error naming the path.
 void write_run(const std::filesystem::path& dir, const Model& model, const BatchResult& batch,
                const std::vector<Summary>& summaries, const RunRecord& record);
 
 /// The summary.csv text: byte-identical for the same batch.
-[[nodiscard]] std::string summary_csv(const BatchResult& batch,
+[[nodiscard]] std::string summary_csv(const MetricTable& metrics,
                                       const std::vector<Summary>& summaries);
 
 /// The replications.csv text: one row per replication and metric.
-[[nodiscard]] std::string replications_csv(const BatchResult& batch);
+[[nodiscard]] std::string replications_csv(const MetricTable& metrics);
+
+/// The timeseries.csv text: per metric, state and month the mean and P05/P50/P95 bands.
+[[nodiscard]] std::string timeseries_csv(const MetricTable& series,
+                                         const std::vector<Summary>& summaries);
 
 /// Lower-case hex SHA-256 of `bytes`.
 [[nodiscard]] std::string sha256_hex(const std::string& bytes);

@@ -25,10 +25,17 @@ struct BatchOptions {
     unsigned threads = 0;  ///< 0: all cores. Results do not depend on it.
 };
 
-/// Every replication's value of every metric, in replication order.
-struct BatchResult {
+/// Every replication's value of every metric of one table, in replication order.
+struct MetricTable {
     std::vector<MetricKey> keys{};
     std::vector<std::vector<double>> values{};  ///< values[replication][key index]
+};
+
+/// What a batch measured: the summary metrics, and the monthly time series (whose keys carry
+/// the month, "2019-01", in MetricKey::year).
+struct BatchResult {
+    MetricTable metrics{};
+    MetricTable timeseries{};
 };
 
 /// Runs `options.replications` independent replications of `model`, on threads.

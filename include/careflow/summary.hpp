@@ -24,8 +24,8 @@ struct Summary {
 /// Summarises one metric's replication values (at least one value).
 [[nodiscard]] Summary summarize(std::span<const double> values);
 
-/// Summarises every metric of a batch, in key order.
-[[nodiscard]] std::vector<Summary> summarize(const BatchResult& batch);
+/// Summarises every metric of a table, in key order.
+[[nodiscard]] std::vector<Summary> summarize(const MetricTable& table);
 
 /// The p-quantile (0..1) of sorted values, linear interpolation as R's default (type 7).
 [[nodiscard]] double quantile_sorted(std::span<const double> sorted, double p);

@@ -19,7 +19,9 @@ std::shared_ptr<const Model> bundled_default() {
 std::string summary_bytes(const Model& model, unsigned threads, std::uint64_t seed) {
     const BatchResult batch = run_batch(model, {.replications = 12, .seed = seed,
                                                 .threads = threads});
-    return summary_csv(batch, summarize(batch)) + replications_csv(batch);
+    return summary_csv(batch.metrics, summarize(batch.metrics)) +
+           replications_csv(batch.metrics) +
+           timeseries_csv(batch.timeseries, summarize(batch.timeseries));
 }
 
 TEST(Determinism, SameSeedGivesIdenticalBytesOnAnyThreadCount) {

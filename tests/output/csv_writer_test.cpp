@@ -12,8 +12,8 @@
 namespace careflow {
 namespace {
 
-BatchResult tiny_batch() {
-    BatchResult batch;
+MetricTable tiny_batch() {
+    MetricTable batch;
     batch.keys = {{"waiting_days", "residential", "2024", ""},
                   {"cost, total", "", "", "say \"hi\""}};
     batch.values = {{12.0, 0.1}, {-2.5, 1e20}};
@@ -31,8 +31,8 @@ std::vector<Summary> tiny_summaries() {
     return {single, spread};
 }
 
-BatchResult one_metric(std::vector<double> values) {
-    BatchResult batch;
+MetricTable one_metric(std::vector<double> values) {
+    MetricTable batch;
     batch.keys = {{"m", "", "", ""}};
     for (const double v : values) batch.values.push_back({v});
     return batch;
@@ -47,7 +47,7 @@ TEST(SummaryCsv, WritesTheHeaderAndOneRowPerKeyWithEmptyFieldsForMissingValues) 
 }
 
 TEST(SummaryCsv, WritesOnlyTheHeaderForAnEmptyBatch) {
-    EXPECT_EQ(summary_csv(BatchResult{}, {}),
+    EXPECT_EQ(summary_csv(MetricTable{}, {}),
               "metric,state,year,strategy,mean,sd,ci_low,ci_high,p05,p50,p95,n\n");
 }
 
@@ -92,7 +92,7 @@ TEST(ReplicationsCsv, WritesNonFiniteValuesAsEmptyFields) {
 }
 
 TEST(ReplicationsCsv, QuotesFieldsHoldingLineBreaksAndLeavesOthersBare) {
-    BatchResult batch;
+    MetricTable batch;
     batch.keys = {{"a\nb", "c\rd", "semi;colon", "it's"}};
     batch.values = {{1.0}};
     const std::string want =
@@ -102,7 +102,7 @@ TEST(ReplicationsCsv, QuotesFieldsHoldingLineBreaksAndLeavesOthersBare) {
 }
 
 TEST(ReplicationsCsv, RejectsAReplicationWithTheWrongNumberOfValues) {
-    BatchResult batch = tiny_batch();
+    MetricTable batch = tiny_batch();
     batch.values[1].pop_back();
     EXPECT_THROW(static_cast<void>(replications_csv(batch)), std::invalid_argument);
 }

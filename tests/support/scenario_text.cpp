@@ -12,10 +12,12 @@ std::shared_ptr<const Model> model_from_yaml(const std::string& yaml) {
 
 std::vector<double> column(const BatchResult& batch, const std::string& metric,
                            const std::string& state) {
-    for (std::size_t k = 0; k < batch.keys.size(); ++k) {
-        if (batch.keys[k].metric != metric || batch.keys[k].state != state) continue;
+    const MetricTable& table = batch.metrics;
+    for (std::size_t k = 0; k < table.keys.size(); ++k) {
+        const MetricKey& key = table.keys[k];
+        if (key.metric != metric || key.state != state || !key.year.empty()) continue;
         std::vector<double> values;
-        for (const auto& replication : batch.values) values.push_back(replication[k]);
+        for (const auto& replication : table.values) values.push_back(replication[k]);
         return values;
     }
     throw std::invalid_argument("no metric " + metric + " for state '" + state + "'");

@@ -42,7 +42,7 @@ int run_command(const RunOptions& options, const std::string& command_line) {
                                .threads = options.threads};
     const auto started = std::chrono::steady_clock::now();
     const BatchResult batch = run_batch(model, batch_options);
-    const std::vector<Summary> summaries = summarize(batch);
+    const std::vector<Summary> summaries = summarize(batch.metrics);
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
     const std::string out_dir = options.out_dir.empty() ? default_out_dir(options.scenario)
@@ -56,7 +56,8 @@ int run_command(const RunOptions& options, const std::string& command_line) {
     if (!options.quiet) {
         std::cout << result_table(model, batch, summaries, batch_options, wall.count());
     }
-    std::cout << fmt::format("wrote {}/summary.csv, replications.csv, manifest.json\n", out_dir);
+    std::cout << fmt::format(
+        "wrote {}/summary.csv, replications.csv, timeseries.csv, manifest.json\n", out_dir);
     return exit_ok;
 }
 

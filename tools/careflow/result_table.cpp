@@ -10,8 +10,11 @@ namespace {
 
 const Summary* find(const BatchResult& batch, const std::vector<Summary>& summaries,
                     std::string_view metric, std::string_view state) {
-    for (std::size_t i = 0; i < batch.keys.size(); ++i) {
-        if (batch.keys[i].metric == metric && batch.keys[i].state == state) return &summaries[i];
+    const auto& keys = batch.metrics.keys;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i].metric == metric && keys[i].state == state && keys[i].year.empty()) {
+            return &summaries[i];
+        }
     }
     return nullptr;
 }

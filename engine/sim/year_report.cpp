@@ -1,0 +1,97 @@
+// YearReport: counting clients once per year, and turning tallies into yearly metrics.
+#include "sim/year_report.hpp"
+
+#include <limits>
+
+namespace careflow::sim {
+namespace {
+
+double mean_or_nan(double sum, std::uint64_t count) {
+    return count == 0 ? std::numeric_limits<double>::quiet_NaN()
+                      : sum / static_cast<double>(count);
+}
+
+}  // namespace
+
+YearReport::YearReport(const Model& model)
+    : model_(model),
+      states_(model.state_count()),
+      years_(model.calendar.years() * states_),
+      clients_(model.calendar.years()),
+      segment_clients_(model.calendar.years() * model.segments.size()),
+      month_stock_(model.calendar.months() * states_),
+      month_waitlist_(model.calendar.months() * states_) {}
+
+void YearReport::admission(YouthStore& youths, YouthId youth, StateId state, std::size_t year,
+                           double wait_days) {
+    YearTally& t = tally(year, state);
+    ++t.admissions;
+    t.wait_days_sum += wait_days;
+    t.waits.add(wait_days);
+    client(youths, youth, state, year);
+}
+
+void YearReport::client(YouthStore& youths, YouthId youth, StateId state, std::size_t year) {
+    const auto y = index(youth);
+    const auto year_index = static_cast<std::int32_t>(year);
+    if (youths.seen_year[y] != year_index) {
+        // First care of this youth in this year: a client of the region this year.
+        youths.seen_year[y] = year_index;
+        youths.seen_states[y] = 0;
+        youths.seen_segments[y] = 0;
+        ++clients_[year];
+    }
+    const std::uint64_t state_bit = std::uint64_t{1} << index(state);
+    if ((youths.seen_states[y] & state_bit) == 0) {
+        youths.seen_states[y] |= state_bit;
+        ++tally(year, state).clients;
+    }
+    if (const auto segment = model_.state(state).segment_index) {
+        const std::uint32_t segment_bit = std::uint32_t{1} << *segment;
+        if ((youths.seen_segments[y] & segment_bit) == 0) {
+            youths.seen_segments[y] |= segment_bit;
+            ++segment_clients_[year * model_.segments.size() + *segment];
+        }
+    }
+}
+
+void YearReport::completion(StateId state, std::size_t year, double stay_days) {
+    YearTally& t = tally(year, state);
+    ++t.completions;
+    t.stay_days_sum += stay_days;
+}
+
+void YearReport::month_end(std::size_t month, std::size_t year, bool year_end,
+                           const std::vector<std::uint32_t>& stock,
+                           const std::vector<std::uint32_t>& waitlist) {
+    for (std::size_t s = 0; s < states_; ++s) {
+        month_stock_[month * states_ + s] = stock[s];
+        month_waitlist_[month * states_ + s] = waitlist[s];
+        if (year_end) {
+            years_[year * states_ + s].stock_end = stock[s];
+            years_[year * states_ + s].waitlist_end = waitlist[s];
+        }
+    }
+}
+
+void YearReport::collect(ReplicationMetrics& out) const {
+    out.years.reserve(years_.size());
+    for (const YearTally& t : years_) {
+        out.years.push_back({
+            .clients = t.clients,
+            .admissions = t.admissions,
+            .completions = t.completions,
+            .stock_end = t.stock_end,
+            .waitlist_end = t.waitlist_end,
+            .wait_days_mean = mean_or_nan(t.wait_days_sum, t.admissions),
+            .wait_days_p90 = t.waits.quantile(0.9),
+            .stay_days_mean = mean_or_nan(t.stay_days_sum, t.completions),
+        });
+    }
+    out.clients = clients_;
+    out.segment_clients = segment_clients_;
+    out.month_stock = month_stock_;
+    out.month_waitlist = month_waitlist_;
+}
+
+}  // namespace careflow::sim

@@ -1,0 +1,49 @@
+// YearReport: per calendar year and per month tallies of the measured window.
+#pragma once
+
+#include "sim/replication_metrics.hpp"
+#include "sim/year_tally.hpp"
+#include "sim/youth_store.hpp"
+
+#include <careflow/model.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace careflow::sim {
+
+/// Owned by a Simulation; its handlers report admissions, completions and month ends here.
+/// Year indices are those of Model::calendar.
+class YearReport {
+public:
+    explicit YearReport(const Model& model);
+
+    /// A youth took a place in `state` during `year`: counts the admission and the client.
+    void admission(YouthStore& youths, YouthId youth, StateId state, std::size_t year,
+                   double wait_days);
+    /// A youth in care at the start of `year` is one of its clients.
+    void client(YouthStore& youths, YouthId youth, StateId state, std::size_t year);
+    void completion(StateId state, std::size_t year, double stay_days);
+    /// Stock and waitlist per state at the end of `month` (and of its year if `year_end`).
+    void month_end(std::size_t month, std::size_t year, bool year_end,
+                   const std::vector<std::uint32_t>& stock,
+                   const std::vector<std::uint32_t>& waitlist);
+
+    /// Adds the yearly and monthly figures to `out`.
+    void collect(ReplicationMetrics& out) const;
+
+private:
+    YearTally& tally(std::size_t year, StateId state) {
+        return years_[year * states_ + index(state)];
+    }
+
+    const Model& model_;
+    std::size_t states_;
+    std::vector<YearTally> years_;
+    std::vector<std::uint64_t> clients_;
+    std::vector<std::uint64_t> segment_clients_;
+    std::vector<std::uint32_t> month_stock_;
+    std::vector<std::uint32_t> month_waitlist_;
+};
+
+}  // namespace careflow::sim

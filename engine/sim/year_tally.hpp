@@ -1,0 +1,27 @@
+// YearTally: what happened in one state in one calendar year of the measured window.
+#pragma once
+
+#include "sim/wait_histogram.hpp"
+
+#include <cstdint>
+
+namespace careflow::sim {
+
+struct YearTally {
+    std::uint64_t clients = 0;      ///< distinct youths in care in the state during the year
+    std::uint64_t admissions = 0;
+    std::uint64_t completions = 0;  ///< stays that ended (by any route)
+    double wait_days_sum = 0.0;
+    double stay_days_sum = 0.0;
+    std::uint32_t stock_end = 0;     ///< in care at the year's end
+    std::uint32_t waitlist_end = 0;  ///< waiting at the year's end
+    WaitHistogram waits;
+};
+
+/// Stock and waitlist of one state at the end of one month.
+struct MonthSnapshot {
+    std::uint32_t stock = 0;
+    std::uint32_t waitlist = 0;
+};
+
+}  // namespace careflow::sim
