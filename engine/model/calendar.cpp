@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace careflow {
 namespace {
@@ -83,6 +84,25 @@ Date add_months(const Date& date, int months) {
     Date out{index / 12, index % 12 + 1, date.day};
     out.day = std::min(out.day, days_in_month(out.year, out.month));
     return out;
+}
+
+int month_of_year(const Calendar& calendar, double window_start_days, double days) {
+    const double offset = days - window_start_days;
+    if (!calendar.start) {
+        const double in_year = offset - days_per_year * std::floor(offset / days_per_year);
+        return std::min(11, static_cast<int>(in_year / (days_per_year / 12.0)));
+    }
+    // Hinnant's civil_from_days, for the month only.
+    const std::int64_t z = days_since_epoch(*calendar.start) +
+                           static_cast<std::int64_t>(std::floor(offset)) + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t day_of_era = z - era * 146097;
+    const std::int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 -
+                                                   year_of_era / 100);
+    const std::int64_t shifted_month = (5 * day_of_year + 2) / 153;
+    return static_cast<int>(shifted_month < 10 ? shifted_month + 2 : shifted_month - 10);
 }
 
 Calendar make_calendar(std::optional<Date> start, double window_start_days, double horizon_days) {

@@ -36,17 +36,52 @@ std::optional<std::vector<double>> solve(Matrix a, std::vector<double> b) {
     return x;
 }
 
+/// Rate per day of each way out of `state`, with the routes it leads to.
+StateFlow flow_of(const CareState& state, StateId self) {
+    double total_rate = 0.0;
+    std::vector<Route> weighted;  // probability field holds a rate until normalised
+    if (state.length_of_stay && state.length_of_stay->mean_days > 0.0) {
+        const double rate = 1.0 / state.length_of_stay->mean_days;
+        for (const Route& r : state.next) weighted.push_back({r.to, rate * r.probability});
+        total_rate += rate;
+    }
+    for (const Transition& t : state.transitions) {
+        const double rate = t.rate_per_day ? *t.rate_per_day
+                            : (t.after && t.after->mean_days > 0.0) ? 1.0 / t.after->mean_days
+                                                                    : 0.0;
+        // A move to another place of the same state does not leave it.
+        if (t.to == self) continue;
+        weighted.push_back({t.to, rate});
+        total_rate += rate;
+    }
+    StateFlow flow;
+    if (total_rate <= 0.0) return flow;
+    flow.mean_stay_days = 1.0 / total_rate;
+    for (Route& r : weighted) r.probability /= total_rate;
+    flow.routes = std::move(weighted);
+    return flow;
+}
+
 }  // namespace
+
+std::vector<StateFlow> approximate_flows(const Model& model) {
+    std::vector<StateFlow> flows;
+    for (std::size_t i = 0; i < model.state_count(); ++i) {
+        flows.push_back(flow_of(model.states[i], make_id<StateId>(i)));
+    }
+    return flows;
+}
 
 std::vector<bool> reaches_exit(const Model& model) {
     const std::size_t n = model.state_count();
+    const auto flows = approximate_flows(model);
     std::vector<bool> reaches(n, false);
     // Fixed-point sweep: a state reaches exit if one of its routes does. At most n sweeps.
     for (bool changed = true; changed;) {
         changed = false;
         for (std::size_t i = 0; i < n; ++i) {
             if (reaches[i]) continue;
-            const auto& routes = model.states[i].next;
+            const auto& routes = flows[i].routes;
             const bool ok = std::any_of(routes.begin(), routes.end(), [&](const Route& r) {
                 return r.to == StateId::exit || reaches[index(r.to)];
             });
@@ -63,12 +98,20 @@ std::optional<std::vector<double>> offered_arrival_rates(const Model& model) {
     Matrix a(n, std::vector<double>(n, 0.0));
     std::vector<double> external(n, 0.0);
     for (std::size_t j = 0; j < n; ++j) a[j][j] = 1.0;
+    const auto flows = approximate_flows(model);
     for (std::size_t i = 0; i < n; ++i) {
-        for (const Route& route : model.states[i].next) {
+        for (const Route& route : flows[i].routes) {
             if (route.to != StateId::exit) a[index(route.to)][i] -= route.probability;
         }
     }
-    for (const auto& stream : model.arrivals) external[index(stream.to)] += stream.rate_per_day;
+    for (const auto& stream : model.arrivals) {
+        double previous = 0.0;
+        for (std::size_t level = 0; level < stream.to_by_severity.size(); ++level) {
+            const double share = stream.mix.severity_cumulative[level] - previous;
+            previous = stream.mix.severity_cumulative[level];
+            external[index(stream.to_by_severity[level])] += stream.rate_per_day * share;
+        }
+    }
     return solve(std::move(a), std::move(external));
 }
 

@@ -1,6 +1,9 @@
 // manifest.json: run provenance plus the resolved Model, serialised with nlohmann::ordered_json.
 #include "output/manifest.hpp"
 
+#include <careflow/names.hpp>
+
+#include <fmt/format.h>
 #include <careflow/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -73,12 +76,36 @@ Json state_json(const Model& model, const CareState& state) {
     out["label"] = state.label;
     out["segment"] = state.segment;
     out["places"] = state.places ? Json(*state.places) : Json("unlimited");
+    out["kind"] = name_of(state.kind);
+    out["max_age_years"] = state.max_age_years;
     out["waitlist"] = "fifo";  // WaitlistDiscipline has one enumerator so far
-    out["length_of_stay"] = distribution_json(state.length_of_stay);
+    if (state.length_of_stay) out["length_of_stay"] = distribution_json(*state.length_of_stay);
     out["next"] = Json::array();
     for (const Route& route : state.next) {
         out["next"].push_back({{"to", state_name(model, route.to)},
                                {"probability", route.probability}});
+    }
+    out["transitions"] = Json::array();
+    for (const Transition& t : state.transitions) {
+        Json transition{{"to", state_name(model, t.to)}, {"type", name_of(t.type)}};
+        if (t.rate_per_day) transition["rate_per_year"] = *t.rate_per_day * days_per_year;
+        if (t.after) transition["after"] = distribution_json(*t.after);
+        transition["severity_factor"] = t.severity_factor;
+        transition["age_band_factor"] = t.age_band_factor;
+        transition["guardianship_factor"] = t.guardianship_factor;
+        out["transitions"].push_back(std::move(transition));
+    }
+    return out;
+}
+
+Json mix_json(const YouthMix& mix) {
+    Json out;
+    out["severity_cumulative"] = mix.severity_cumulative;
+    out["guardianship_share"] = mix.guardianship_share;
+    if (mix.age) {
+        out["age"] = {{"from_years", mix.age->from_years},
+                      {"to_years", mix.age->to_years},
+                      {"cumulative", mix.age->cumulative}};
     }
     return out;
 }
@@ -86,9 +113,13 @@ Json state_json(const Model& model, const CareState& state) {
 Json arrival_json(const Model& model, const ArrivalStream& arrival) {
     Json out;
     out["name"] = arrival.name;
-    out["to"] = state_name(model, arrival.to);
+    out["to_by_severity"] = Json::array();
+    for (StateId to : arrival.to_by_severity) out["to_by_severity"].push_back(state_name(model, to));
     out["rate_per_day"] = arrival.rate_per_day;
     out["rate_per_year"] = arrival.rate_per_day * days_per_year;
+    out["mix"] = mix_json(arrival.mix);
+    out["trend_per_year"] = arrival.trend_per_year;
+    out["seasonality"] = arrival.seasonality;
     return out;
 }
 
@@ -105,6 +136,20 @@ Json resolved_json(const Model& model) {
     for (const CareState& state : model.states) out["states"].push_back(state_json(model, state));
     out["arrivals"] = Json::array();
     for (const ArrivalStream& a : model.arrivals) out["arrivals"].push_back(arrival_json(model, a));
+    out["initial_stock"] = Json::array();
+    for (const InitialStock& stock : model.initial_stock) {
+        Json entry{{"state", state_name(model, stock.state)}, {"count", stock.count}};
+        entry["mix"] = mix_json(stock.mix);
+        if (stock.in_care_for) entry["in_care_for"] = distribution_json(*stock.in_care_for);
+        out["initial_stock"].push_back(std::move(entry));
+    }
+    out["youth"] = {{"severity_levels", model.population.severity_levels},
+                    {"age_bands", model.population.age_band_labels},
+                    {"leave_age_years", model.population.leave_age_years}};
+    if (model.calendar.start) {
+        const Date& d = *model.calendar.start;
+        out["start"] = fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    }
     return out;
 }
 

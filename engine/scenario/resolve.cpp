@@ -2,6 +2,11 @@
 #include "scenario/resolve.hpp"
 
 #include "scenario/distribution_reader.hpp"
+#include "scenario/inflow_reader.hpp"
+#include "scenario/transition_reader.hpp"
+#include "scenario/youth_reader.hpp"
+
+#include <careflow/names.hpp>
 #include "scenario/units.hpp"
 
 #include <fmt/format.h>
@@ -35,9 +40,13 @@ private:
     void index_segments();
     /// Reads a state's keys; returns the nodes later checks point at (next, capacity).
     std::pair<YAML::Node, YAML::Node> read_state(const YAML::Node& node, CareState& state);
+    void read_kind(const YAML::Node& node, const std::string& path, CareState& state);
     std::optional<std::uint32_t> read_capacity(const YAML::Node& node, const std::string& path);
     std::vector<Route> read_routes(const YAML::Node& node, const std::string& path);
-    void read_arrival(const YAML::Node& node, std::size_t i);
+    /// Looks up care states by name (not `exit`), for streams and stock.
+    StateLookup care_state_lookup() {
+        return [this](const YAML::Node& n, const std::string& p) { return find_state(n, p, false); };
+    }
     std::optional<StateId> find_state(const YAML::Node& name, const std::string& path,
                                       bool allow_exit);
 
@@ -49,8 +58,9 @@ private:
 };
 
 std::optional<Model> Resolver::resolve(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 7> keys{
-        "version", "name", "description", "start", "run", "states", "arrivals"};
+    static constexpr std::array<std::string_view, 9> keys{
+        "version", "name",   "description", "start",        "run",
+        "youth",   "states", "arrivals",    "initial_stock"};
     if (!r_.expect_map(root, "the scenario")) return std::nullopt;
     r_.check_keys(root, "the scenario", keys);
     read_version(root);
@@ -60,6 +70,9 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     }
     std::optional<Date> start;
     if (auto node = NodeReader::optional(root, "start")) start = read_date(*node, "start");
+    if (auto youth = NodeReader::optional(root, "youth")) {
+        model_.population = read_population(*youth, r_);
+    }
     if (auto run = r_.required(root, "run", "the scenario")) read_run(*run);
     if (start) align_horizon_to_calendar(*start);
     model_.calendar = make_calendar(start, model_.run.warmup_days, model_.run.horizon_days);
@@ -78,7 +91,20 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     }
     if (auto arrivals = r_.required(root, "arrivals", "the scenario")) {
         if (r_.expect_list(*arrivals, "arrivals")) {
-            for (std::size_t i = 0; i < arrivals->size(); ++i) read_arrival((*arrivals)[i], i);
+            for (std::size_t i = 0; i < arrivals->size(); ++i) {
+                auto stream = read_arrival((*arrivals)[i], fmt::format("arrivals[{}]", i), model_,
+                                           care_state_lookup(), r_);
+                if (stream) model_.arrivals.push_back(std::move(*stream));
+            }
+        }
+    }
+    if (auto stock = NodeReader::optional(root, "initial_stock")) {
+        if (r_.expect_list(*stock, "initial_stock")) {
+            for (std::size_t i = 0; i < stock->size(); ++i) {
+                auto entry = read_initial_stock((*stock)[i], fmt::format("initial_stock[{}]", i),
+                                                model_, care_state_lookup(), r_);
+                if (entry) model_.initial_stock.push_back(std::move(*entry));
+            }
         }
     }
     if (r_.has_errors()) return std::nullopt;
@@ -196,8 +222,9 @@ void Resolver::index_segments() {
 
 std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
                                                       CareState& state) {
-    static constexpr std::array<std::string_view, 7> keys{
-        "name", "label", "segment", "capacity", "waitlist", "length_of_stay", "next"};
+    static constexpr std::array<std::string_view, 10> keys{
+        "name",     "label",          "segment", "kind",        "capacity",
+        "waitlist", "length_of_stay", "next",    "transitions", "max_age"};
     const std::string path = fmt::format("states.{}", state.name);
     r_.check_keys(node, path, keys);
     if (auto label = NodeReader::optional(node, "label")) {
@@ -215,12 +242,47 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
                      {"known waitlists: fifo"});
         }
     }
-    if (auto los = r_.required(node, "length_of_stay", path)) {
-        if (auto d = read_distribution(*los, path + ".length_of_stay", r_)) state.length_of_stay = *d;
+    if (auto kind = NodeReader::optional(node, "kind")) read_kind(*kind, path + ".kind", state);
+    state.max_age_years = model_.population.leave_age_years;
+    if (auto age = NodeReader::optional(node, "max_age")) {
+        state.max_age_years = r_.positive_number(*age, path + ".max_age").value_or(18.0);
     }
-    const auto next = r_.required(node, "next", path);
+    const auto los = NodeReader::optional(node, "length_of_stay");
+    const auto next = NodeReader::optional(node, "next");
+    const auto transitions = NodeReader::optional(node, "transitions");
+    if (los) state.length_of_stay = read_distribution(*los, path + ".length_of_stay", r_);
+    if (los && !next) r_.error(node, fmt::format("missing required key 'next' in {}", path),
+                               {"hint: 'next' routes youths whose length_of_stay ends"});
+    if (next && !los && transitions) {
+        r_.error(*next, fmt::format("{}.next needs a 'length_of_stay'", path));
+    }
     if (next) state.next = read_routes(*next, path + ".next");
-    return {next.value_or(node), capacity.value_or(node)};
+    if (transitions) {
+        const StateLookup any_state = [this](const YAML::Node& n, const std::string& p) {
+            return find_state(n, p, true);
+        };
+        state.transitions = read_transitions(*transitions, path + ".transitions",
+                                             model_.population, any_state, r_);
+    }
+    if (!los && !transitions) {
+        r_.error(node, fmt::format("missing required key 'length_of_stay' in {}", path),
+                 {"hint: give a length_of_stay with next, or a list of transitions"});
+    }
+    return {next.value_or(transitions.value_or(node)), capacity.value_or(node)};
+}
+
+void Resolver::read_kind(const YAML::Node& node, const std::string& path, CareState& state) {
+    const auto word = r_.text(node, path);
+    if (!word) return;
+    if (auto kind = parse_state_kind(*word)) {
+        state.kind = *kind;
+        return;
+    }
+    const auto known = state_kind_names();
+    std::vector<std::string> notes;
+    if (auto hint = suggestion(*word, known)) notes.push_back("hint: " + *hint);
+    notes.push_back(known_names_note("kinds", known));
+    r_.error(node, fmt::format("unknown kind '{}' in {}", *word, path), std::move(notes));
 }
 
 std::optional<std::uint32_t> Resolver::read_capacity(const YAML::Node& node,
@@ -259,29 +321,6 @@ std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::stri
                  {"hint: include 'exit' for youths who leave care"});
     }
     return routes;
-}
-
-void Resolver::read_arrival(const YAML::Node& node, std::size_t i) {
-    static constexpr std::array<std::string_view, 3> keys{"name", "to", "per_year"};
-    const std::string path = fmt::format("arrivals[{}]", i);
-    if (!r_.expect_map(node, path)) return;
-    r_.check_keys(node, path, keys);
-    ArrivalStream stream;
-    if (auto name = NodeReader::optional(node, "name")) {
-        stream.name = r_.text(*name, path + ".name").value_or("");
-    }
-    const auto rate_node = r_.required(node, "per_year", path);
-    const auto per_year = rate_node ? r_.positive_number(*rate_node, path + ".per_year")
-                                    : std::nullopt;
-    const auto to_node = r_.required(node, "to", path);
-    if (!to_node) return;
-    // Kept in one scope with its use: GCC 12 misreads a std::optional<StateId> here.
-    const std::optional<StateId> to = find_state(*to_node, path + ".to", false);
-    if (!to.has_value() || !per_year) return;
-    stream.to = *to;
-    if (stream.name.empty()) stream.name = model_.state(stream.to).name;
-    stream.rate_per_day = *per_year / days_per_year;
-    model_.arrivals.push_back(std::move(stream));
 }
 
 std::optional<StateId> Resolver::find_state(const YAML::Node& name, const std::string& path,

@@ -28,10 +28,11 @@ void check_exit_reachable(const Model& model, const ModelSource& source, NodeRea
 void warn_overload(const Model& model, const ModelSource& source, NodeReader& reader) {
     const auto rates = offered_arrival_rates(model);
     if (!rates) return;
+    const auto flows = approximate_flows(model);
     for (std::size_t i = 0; i < model.state_count(); ++i) {
         const CareState& state = model.states[i];
         if (!state.places) continue;
-        const double load = (*rates)[i] * state.length_of_stay.mean_days;
+        const double load = (*rates)[i] * flows[i].mean_stay_days;
         // A state nobody is routed to cannot overflow, not even with zero places.
         if (load <= 0.0 || load < static_cast<double>(*state.places)) continue;
         reader.warning(source.capacity_nodes[i],
@@ -39,7 +40,7 @@ void warn_overload(const Model& model, const ModelSource& source, NodeReader& re
                                    "admissions per year x mean stay {:.4g} days), at or above "
                                    "its capacity of {}; its waitlist will grow without bound",
                                    state.name, load, (*rates)[i] * days_per_year,
-                                   state.length_of_stay.mean_days, *state.places),
+                                   flows[i].mean_stay_days, *state.places),
                        {"hint: add places, shorten stays or route fewer youths here"});
     }
 }

@@ -1,6 +1,9 @@
 // What one replication measured, per state, over the window after the warm-up.
 #pragma once
 
+#include <careflow/model.hpp>
+
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -27,6 +30,9 @@ struct YearStateMetrics {
     double wait_days_mean = 0.0;     ///< NaN without admissions
     double wait_days_p90 = 0.0;      ///< NaN without admissions
     double stay_days_mean = 0.0;     ///< of stays completed in the year; NaN without any
+    std::array<std::uint64_t, transition_type_count> left_by_type{};  ///< by TransitionType
+    std::uint64_t aged_out = 0;
+    std::uint64_t moves = 0;
 };
 
 struct ReplicationMetrics {

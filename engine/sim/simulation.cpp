@@ -1,12 +1,11 @@
-// The kernel's event loop and its handlers: referrals, admissions, waitlists, routing.
+// The kernel's set-up and event loop, the measured window and its calendar months.
 #include "sim/simulation.hpp"
 
 #include "model/traffic.hpp"
-#include "sim/sampling.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 namespace careflow::sim {
 namespace {
@@ -16,6 +15,13 @@ constexpr std::uint32_t unlimited_places = std::numeric_limits<std::uint32_t>::m
 double ratio_or_nan(double numerator, std::uint64_t denominator) {
     return denominator == 0 ? std::numeric_limits<double>::quiet_NaN()
                             : numerator / static_cast<double>(denominator);
+}
+
+bool any_age_factor(const CareState& state) {
+    return std::any_of(state.transitions.begin(), state.transitions.end(), [](const auto& t) {
+        return std::any_of(t.age_band_factor.begin(), t.age_band_factor.end(),
+                           [](double f) { return f != 1.0; });
+    });
 }
 
 }  // namespace
@@ -30,10 +36,11 @@ Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t rep
       waitlist_scratch_(model.state_count()) {
     for (std::size_t i = 0; i < model.arrivals.size(); ++i) {
         const StreamKey key{seed, replication, Purpose::arrivals, i};
-        sources_.push_back({RandomStream(key), 1.0 / model.arrivals[i].rate_per_day});
+        sources_.push_back({RandomStream(key), peak_arrival_rate(model.arrivals[i])});
     }
     for (std::size_t s = 0; s < states_.size(); ++s) {
         states_[s].places = model.states[s].places.value_or(unlimited_places);
+        states_[s].rates_depend_on_age = any_age_factor(model.states[s]);
     }
     reserve_for_steady_state();
 }
@@ -42,9 +49,11 @@ void Simulation::reserve_for_steady_state() {
     // Little's law gives the mean population; twice that plus slack covers the peaks of
     // all but pathological runs, so the loop itself does not reallocate.
     double population = 0.0;
+    for (const InitialStock& stock : model_.initial_stock) population += stock.count;
     if (const auto rates = offered_arrival_rates(model_)) {
+        const auto flows = approximate_flows(model_);
         for (std::size_t s = 0; s < states_.size(); ++s) {
-            const double load = (*rates)[s] * model_.states[s].length_of_stay.mean_days;
+            const double load = (*rates)[s] * flows[s].mean_stay_days;
             population += load;
             if (states_[s].places != unlimited_places) {
                 states_[s].waitlist.reserve(static_cast<std::size_t>(2.0 * load) + 64);
@@ -57,6 +66,7 @@ void Simulation::reserve_for_steady_state() {
 }
 
 ReplicationMetrics Simulation::run() {
+    place_initial_stock();
     for (std::uint32_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(s);
     const double warmup = model_.run.warmup_days;
     if (warmup > 0.0) {
@@ -87,34 +97,6 @@ void Simulation::run_until(double end_days) {
 
 bool Simulation::is_stale(const Event& ev) const noexcept {
     return ev.kind() == EventKind::leave_state && youths_.stamp[ev.subject()] != ev.seq();
-}
-
-void Simulation::on_arrival(const Event& ev) {
-    const std::uint32_t stream = ev.subject();
-    const std::uint64_t birth = (std::uint64_t{stream} << 32) | sources_[stream].referrals++;
-    ++referrals_in_window_;
-    enter(youths_.add(birth), model_.arrivals[stream].to);
-    schedule_next_arrival(stream);
-}
-
-void Simulation::on_leave_state(const Event& ev) {
-    const auto youth = make_id<YouthId>(ev.subject());
-    const StateId from = youths_.state[index(youth)];
-    StateRuntime& state = states_[index(from)];
-    state.tally.advance(clock_, state.occupied, state.waitlist.size());
-    --state.occupied;
-    const double stay = clock_ - youths_.admitted_at[index(youth)];
-    state.tally.count_completion(stay);
-    if (window_open_) report_.completion(from, year_, stay);
-    if (!state.waitlist.empty()) admit(state.waitlist.pop(), from);
-
-    const StateId next = draw_next_state(youth, from);
-    if (next == StateId::exit) {
-        youths_.in_care[index(youth)] = 0;
-        youths_.remove(youth);
-    } else {
-        enter(youth, next);
-    }
 }
 
 /// Ends the warm-up: statistics restart, and the first calendar month begins.
@@ -151,7 +133,7 @@ void Simulation::on_month_end(const Event& ev) {
 void Simulation::close_month(std::size_t month, bool year_end) {
     for (std::size_t s = 0; s < states_.size(); ++s) {
         stock_scratch_[s] = states_[s].occupied;
-        waitlist_scratch_[s] = static_cast<std::uint32_t>(states_[s].waitlist.size());
+        waitlist_scratch_[s] = states_[s].waiting;
     }
     report_.month_end(month, year_, year_end, stock_scratch_, waitlist_scratch_);
 }
@@ -164,61 +146,6 @@ void Simulation::count_clients_in_care() {
     }
 }
 
-void Simulation::enter(YouthId youth, StateId to) {
-    StateRuntime& state = states_[index(to)];
-    state.tally.advance(clock_, state.occupied, state.waitlist.size());
-    youths_.state[index(youth)] = to;
-    youths_.queued_at[index(youth)] = clock_;
-    youths_.in_care[index(youth)] = 0;
-    if (state.occupied < state.places) {
-        admit(youth, to);
-    } else {
-        state.waitlist.push(youth);
-    }
-}
-
-/// Takes a place; the caller has advanced the state's tally to now.
-void Simulation::admit(YouthId youth, StateId to) {
-    StateRuntime& state = states_[index(to)];
-    const auto y = index(youth);
-    ++state.occupied;
-    const double wait = clock_ - youths_.queued_at[y];
-    state.tally.count_admission(wait);
-    if (window_open_) report_.admission(youths_, youth, to, year_, wait);
-    youths_.admitted_at[y] = clock_;
-    youths_.in_care[y] = 1;
-    const double stay = draw_stay_days(youth, to);
-    // The new event's seq becomes the youth's stamp: any older event for it is now stale.
-    youths_.stamp[y] = queue_.push(clock_ + stay, EventKind::leave_state,
-                                   static_cast<std::uint32_t>(y));
-}
-
-RandomStream Simulation::youth_stream(YouthId youth) const noexcept {
-    StreamKey key = youth_key_;
-    key.entity = youths_.birth[index(youth)];
-    return RandomStream(key, youths_.draws[index(youth)]);
-}
-
-double Simulation::draw_stay_days(YouthId youth, StateId state) {
-    RandomStream rng = youth_stream(youth);
-    const double stay = sample_days(model_.state(state).length_of_stay, rng);
-    youths_.draws[index(youth)] = rng.position();
-    return stay;
-}
-
-StateId Simulation::draw_next_state(YouthId youth, StateId from) {
-    RandomStream rng = youth_stream(youth);
-    const StateId next = routes_.pick(from, rng.uniform());
-    youths_.draws[index(youth)] = rng.position();
-    return next;
-}
-
-void Simulation::schedule_next_arrival(std::uint32_t source) {
-    Source& s = sources_[source];
-    const double gap = s.mean_gap_days * boost::random::exponential_distribution<double>(1.0)(s.gaps);
-    queue_.push(clock_ + gap, EventKind::arrival, source);
-}
-
 ReplicationMetrics Simulation::collect() const {
     ReplicationMetrics out;
     report_.collect(out);
@@ -227,7 +154,7 @@ ReplicationMetrics Simulation::collect() const {
     const double window = model_.run.horizon_days;
     for (const StateRuntime& runtime : states_) {
         StateTally tally = runtime.tally;
-        tally.advance(clock_, runtime.occupied, runtime.waitlist.size());
+        tally.advance(clock_, runtime.occupied, runtime.waiting);
         out.states.push_back({
             .in_care_mean = tally.area_in_care / window,
             .waiting_mean = tally.area_waiting / window,

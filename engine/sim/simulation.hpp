@@ -1,4 +1,4 @@
-// Simulation: one replication of a model, from an empty system through warm-up and horizon.
+// Simulation: one replication of a model, from time 0 through warm-up and measured window.
 #pragma once
 
 #include "sim/event_queue.hpp"
@@ -18,6 +18,9 @@
 namespace careflow::sim {
 
 /// A value type with no globals: one per replication, so replications run on threads.
+/// Its handlers live in three files: simulation.cpp (loop, window, months),
+/// simulation_flow.cpp (admission, waitlists, leaving), simulation_inflow.cpp (referrals,
+/// initial stock, youth attributes).
 class Simulation {
 public:
     Simulation(const Model& model, std::uint64_t seed, std::uint32_t replication);
@@ -31,33 +34,58 @@ public:
 private:
     struct Source {
         RandomStream gaps;
-        double mean_gap_days;
+        double peak_rate_per_day;  ///< bound on the stream's rate, for thinning
         std::uint32_t referrals = 0;
     };
     struct StateRuntime {
         std::uint32_t occupied = 0;
-        std::uint32_t places = 0;  ///< UINT32_MAX stands for unlimited
+        std::uint32_t places = 0;   ///< UINT32_MAX stands for unlimited
+        std::uint32_t waiting = 0;  ///< live entries of the waitlist
         FifoWaitlist waitlist;
         StateTally tally;
+        bool rates_depend_on_age = false;  ///< some rate has an age-band factor
+    };
+    /// The earliest clock of a youth's stay, and what it does.
+    struct Clock {
+        double at = YouthStore::never;
+        Outcome outcome = Outcome::completion;
+        std::uint16_t transition = 0;
     };
 
+    // simulation.cpp: set-up, loop, window and months
     void reserve_for_steady_state();
     void run_until(double end_days);
     [[nodiscard]] bool is_stale(const Event& ev) const noexcept;
-    void on_arrival(const Event& ev);
-    void on_leave_state(const Event& ev);
     void open_window();
     void on_month_end(const Event& ev);
     void close_month(std::size_t month, bool year_end);
     void count_clients_in_care();
+    ReplicationMetrics collect() const;
+
+    // simulation_flow.cpp: places, waitlists, clocks and leaving
     void enter(YouthId youth, StateId state);
     void admit(YouthId youth, StateId state);
+    void release_place(YouthId youth, StateId state);
+    void admit_next_waiting(StateId state);
+    void on_leave_state(const Event& ev);
+    void leave(YouthId youth, StateId from, StateId to, TransitionType type);
+    void schedule_stay_end(YouthId youth, StateId state, bool new_stay,
+                           double elapsed_days = 0.0);
+    Clock draw_fixed_clock(YouthId youth, const CareState& state, RandomStream& rng,
+                           double elapsed_days) const;
+    [[nodiscard]] double rate_factor(YouthId youth, const Transition& t) const noexcept;
+    [[nodiscard]] double age_years(YouthId youth) const noexcept;
+    StateId draw_next_state(YouthId youth, StateId from);
     /// The youth's own stream, continued where its last draw stopped.
     [[nodiscard]] RandomStream youth_stream(YouthId youth) const noexcept;
-    double draw_stay_days(YouthId youth, StateId state);
-    StateId draw_next_state(YouthId youth, StateId from);
+
+    // simulation_inflow.cpp: referrals, initial stock, who the youths are
+    void on_arrival(const Event& ev);
     void schedule_next_arrival(std::uint32_t source);
-    ReplicationMetrics collect() const;
+    [[nodiscard]] double arrival_rate(const ArrivalStream& stream, double at) const noexcept;
+    [[nodiscard]] double peak_arrival_rate(const ArrivalStream& stream) const noexcept;
+    void place_initial_stock();
+    void draw_youth(YouthId youth, const YouthMix& mix, RandomStream& rng);
 
     const Model& model_;
     StreamKey youth_key_;
@@ -73,6 +101,7 @@ private:
     bool window_open_ = false;  ///< false during the warm-up
     std::size_t year_ = 0;      ///< calendar year index, once the window is open
     std::size_t month_ = 0;     ///< calendar month index, once the window is open
+    std::uint64_t next_ticket_ = 1;
     std::uint64_t events_ = 0;
     std::uint64_t referrals_in_window_ = 0;
 };

@@ -8,12 +8,17 @@
 
 namespace careflow::sim {
 
-/// Counts waits in bins of one day up to a year, then one week up to ten years; longer
-/// waits share an overflow bin. A percentile is exact to within its bin (linear inside it).
+/// Counts waits of exactly zero apart (most admissions in a state with room), then waits in
+/// bins of one day up to a year, one week up to ten years, and an overflow bin. A percentile
+/// is exact to within its bin (linear inside it), and exactly 0 when it falls on the zeros.
 class WaitHistogram {
 public:
     void add(double wait_days) noexcept {
-        ++bins_[bin_of(wait_days)];
+        if (wait_days <= 0.0) {
+            ++zeros_;
+        } else {
+            ++bins_[bin_of(wait_days)];
+        }
         ++count_;
     }
 
@@ -23,7 +28,8 @@ public:
     [[nodiscard]] double quantile(double p) const noexcept {
         if (count_ == 0) return std::numeric_limits<double>::quiet_NaN();
         const double target = p * static_cast<double>(count_);
-        double below = 0.0;
+        if (target <= static_cast<double>(zeros_)) return 0.0;
+        double below = static_cast<double>(zeros_);
         for (std::size_t b = 0; b < bin_count; ++b) {
             const auto in_bin = static_cast<double>(bins_[b]);
             if (in_bin > 0.0 && below + in_bin >= target) {
@@ -55,6 +61,7 @@ private:
     }
 
     std::array<std::uint32_t, bin_count> bins_{};
+    std::uint64_t zeros_ = 0;
     std::uint64_t count_ = 0;
 };
 

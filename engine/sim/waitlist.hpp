@@ -4,9 +4,17 @@
 #include <careflow/ids.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace careflow::sim {
+
+/// One place in a queue. The ticket is unique per joining: an entry whose youth no longer
+/// holds that ticket (it aged out or gave up while waiting) is skipped when reached.
+struct WaitEntry {
+    YouthId youth{};
+    std::uint64_t ticket = 0;
+};
 
 /// A growable ring buffer. Capacity is a power of two; it doubles only when full, so a
 /// run that keeps its waitlist below the reserved length never allocates.
@@ -21,28 +29,28 @@ public:
     [[nodiscard]] bool empty() const noexcept { return count_ == 0; }
     [[nodiscard]] std::size_t size() const noexcept { return count_; }
 
-    void push(YouthId youth) {
+    void push(WaitEntry entry) {
         if (count_ == ring_.size()) grow_to(ring_.empty() ? 16 : ring_.size() * 2);
-        ring_[(head_ + count_) & (ring_.size() - 1)] = youth;
+        ring_[(head_ + count_) & (ring_.size() - 1)] = entry;
         ++count_;
     }
 
-    YouthId pop() {
-        const YouthId youth = ring_[head_];
+    WaitEntry pop() {
+        const WaitEntry entry = ring_[head_];
         head_ = (head_ + 1) & (ring_.size() - 1);
         --count_;
-        return youth;
+        return entry;
     }
 
 private:
     void grow_to(std::size_t capacity) {
-        std::vector<YouthId> bigger(capacity);
+        std::vector<WaitEntry> bigger(capacity);
         for (std::size_t i = 0; i < count_; ++i) bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
         ring_.swap(bigger);
         head_ = 0;
     }
 
-    std::vector<YouthId> ring_;
+    std::vector<WaitEntry> ring_;
     std::size_t head_ = 0;
     std::size_t count_ = 0;
 };

@@ -86,6 +86,9 @@ void YearReport::collect(ReplicationMetrics& out) const {
             .wait_days_mean = mean_or_nan(t.wait_days_sum, t.admissions),
             .wait_days_p90 = t.waits.quantile(0.9),
             .stay_days_mean = mean_or_nan(t.stay_days_sum, t.completions),
+            .left_by_type = t.left_by_type,
+            .aged_out = t.aged_out,
+            .moves = t.moves,
         });
     }
     out.clients = clients_;

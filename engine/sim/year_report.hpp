@@ -24,6 +24,11 @@ public:
     /// A youth in care at the start of `year` is one of its clients.
     void client(YouthStore& youths, YouthId youth, StateId state, std::size_t year);
     void completion(StateId state, std::size_t year, double stay_days);
+    void left(StateId state, std::size_t year, TransitionType type) {
+        ++tally(year, state).left_by_type[static_cast<std::size_t>(type)];
+    }
+    void aged_out(StateId state, std::size_t year) { ++tally(year, state).aged_out; }
+    void moved(StateId state, std::size_t year) { ++tally(year, state).moves; }
     /// Stock and waitlist per state at the end of `month` (and of its year if `year_end`).
     void month_end(std::size_t month, std::size_t year, bool year_end,
                    const std::vector<std::uint32_t>& stock,

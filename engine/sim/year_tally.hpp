@@ -3,6 +3,9 @@
 
 #include "sim/wait_histogram.hpp"
 
+#include <careflow/model.hpp>
+
+#include <array>
 #include <cstdint>
 
 namespace careflow::sim {
@@ -15,6 +18,9 @@ struct YearTally {
     double stay_days_sum = 0.0;
     std::uint32_t stock_end = 0;     ///< in care at the year's end
     std::uint32_t waitlist_end = 0;  ///< waiting at the year's end
+    std::array<std::uint64_t, transition_type_count> left_by_type{};  ///< by TransitionType
+    std::uint64_t aged_out = 0;  ///< left (from care or the waitlist) on reaching max age
+    std::uint64_t moves = 0;     ///< moves to another place of the same state
     WaitHistogram waits;
 };
 

@@ -42,6 +42,10 @@ struct Calendar {
     [[nodiscard]] std::size_t months() const noexcept { return month_labels.size(); }
 };
 
+/// The month of the year (0 = January) at simulation day `days`; without a start date, a
+/// twelfth of a 365.25-day year counted from the window's start.
+[[nodiscard]] int month_of_year(const Calendar& calendar, double window_start_days, double days);
+
 /// Months and years from `window_start_days` for `horizon_days`, from `start` if given.
 [[nodiscard]] Calendar make_calendar(std::optional<Date> start, double window_start_days,
                                      double horizon_days);

@@ -38,6 +38,66 @@ struct Distribution {
     double variance_days2 = 0.0;  ///< exact variance
 };
 
+/// What kind of care a state gives: the built-in vocabulary reports use (out-of-home
+/// placements, crisis admissions). Several states may share a kind.
+enum class StateKind : std::uint8_t {
+    other,
+    prevention,
+    local_team,
+    ambulatory,
+    day_treatment,
+    foster,
+    family_home,
+    residential,
+    closed_residential,
+    crisis,
+    respite,
+};
+
+/// True for kinds that place a youth outside the family home.
+[[nodiscard]] constexpr bool is_out_of_home(StateKind kind) noexcept {
+    return kind == StateKind::foster || kind == StateKind::family_home ||
+           kind == StateKind::residential || kind == StateKind::closed_residential;
+}
+
+/// What a transition means for reports.
+enum class TransitionType : std::uint8_t { escalation, step_down, completion, breakdown, other };
+inline constexpr std::size_t transition_type_count = 5;
+
+/// One competing way out of a state: an exponential clock (a rate, scaled by the youth's
+/// severity, age band and guardianship) or a general one (a duration distribution).
+struct Transition {
+    StateId to = StateId::exit;  ///< may be the state itself: a move to another place of it
+    TransitionType type = TransitionType::other;
+    std::optional<double> rate_per_day{};  ///< exponential clock ...
+    std::optional<Distribution> after{};   ///< ... or a general one (exactly one is set)
+    std::vector<double> severity_factor{};  ///< per severity level
+    std::vector<double> age_band_factor{};  ///< per age band
+    double guardianship_factor = 1.0;       ///< for youths under guardianship (voogdij)
+};
+
+/// Ages, severity levels and the age at which youth care ends.
+struct Population {
+    std::vector<std::string> severity_levels{"standard"};  ///< lightest first
+    std::vector<double> age_band_lower_years{0.0};          ///< ascending, first is 0
+    std::vector<std::string> age_band_labels{"0+"};
+    double leave_age_years = 18.0;
+};
+
+/// Ages as a table of [from, to) year ranges with shares; uniform within a range.
+struct AgeTable {
+    std::vector<double> from_years{};
+    std::vector<double> to_years{};
+    std::vector<double> cumulative{};  ///< last is exactly 1
+};
+
+/// Who a referral stream or an initial stock brings: ages, severities, guardianship.
+struct YouthMix {
+    std::optional<AgeTable> age{};           ///< none: youths without age, who never age out
+    std::vector<double> severity_cumulative{1.0};  ///< per level, last is exactly 1
+    double guardianship_share = 0.0;
+};
+
 /// How a full state orders those waiting for a place.
 enum class WaitlistDiscipline : std::uint8_t { fifo };
 
@@ -53,17 +113,31 @@ struct CareState {
     std::string label{};
     std::string segment{};
     std::optional<std::uint16_t> segment_index{};  ///< into Model::segments; none if unlabelled
+    StateKind kind = StateKind::other;
     std::optional<std::uint32_t> places{};  ///< std::nullopt: unlimited
     WaitlistDiscipline waitlist = WaitlistDiscipline::fifo;
-    Distribution length_of_stay{};
-    std::vector<Route> next{};  ///< probabilities sum to 1
+    std::optional<Distribution> length_of_stay{};  ///< a completion clock routed by `next`
+    std::vector<Route> next{};                     ///< probabilities sum to 1
+    std::vector<Transition> transitions{};         ///< competing clocks
+    double max_age_years = 18.0;  ///< youths leave on reaching it (extended care: up to 23)
 };
 
-/// External referrals into one state: a homogeneous Poisson stream.
+/// A referral stream: Poisson, with a yearly trend and monthly seasonality.
 struct ArrivalStream {
     std::string name{};
-    StateId to{};
-    double rate_per_day = 0.0;
+    std::vector<StateId> to_by_severity{};  ///< entry state per severity level
+    double rate_per_day = 0.0;              ///< at the window's start, before seasonality
+    YouthMix mix{};
+    double trend_per_year = 0.0;            ///< growth: rate x (1 + trend)^(years since start)
+    std::vector<double> seasonality{};      ///< 12 monthly multipliers (January first), or empty
+};
+
+/// Youths already in a state when the run starts (time 0).
+struct InitialStock {
+    StateId state{};
+    std::uint32_t count = 0;
+    YouthMix mix{};
+    std::optional<Distribution> in_care_for{};  ///< time already spent in the state
 };
 
 struct RunSettings {
@@ -80,6 +154,8 @@ struct Model {
     std::vector<CareState> states{};
     std::vector<std::string> segments{};  ///< distinct segment labels, in order of appearance
     std::vector<ArrivalStream> arrivals{};
+    std::vector<InitialStock> initial_stock{};
+    Population population{};
     RunSettings run{};
     Calendar calendar{};  ///< years and months of the measured window
 

@@ -27,27 +27,29 @@ Model tiny_model() {
     foster.label = "Foster care";
     foster.segment = "family";
     foster.places = 20;
-    foster.length_of_stay.kind = DistributionKind::lognormal;
-    foster.length_of_stay.shape = 0.5;
-    foster.length_of_stay.scale = 200.0;
-    foster.length_of_stay.mean_days = 226.6;
-    foster.length_of_stay.variance_days2 = 14567.0;
+    foster.length_of_stay.emplace();
+    foster.length_of_stay->kind = DistributionKind::lognormal;
+    foster.length_of_stay->shape = 0.5;
+    foster.length_of_stay->scale = 200.0;
+    foster.length_of_stay->mean_days = 226.6;
+    foster.length_of_stay->variance_days2 = 14567.0;
     foster.next = {{StateId{1}, 0.25}, {StateId::exit, 0.75}};
 
     CareState home;
     home.name = "home";
     home.label = "At home";
     home.segment = "ambulant";
-    home.length_of_stay.kind = DistributionKind::empirical;
-    home.length_of_stay.values_days = {10.0, 30.0};
-    home.length_of_stay.cumulative = {0.5, 1.0};
-    home.length_of_stay.interpolate = true;
-    home.length_of_stay.mean_days = 15.0;
-    home.length_of_stay.variance_days2 = 75.0;
+    home.length_of_stay.emplace();
+    home.length_of_stay->kind = DistributionKind::empirical;
+    home.length_of_stay->values_days = {10.0, 30.0};
+    home.length_of_stay->cumulative = {0.5, 1.0};
+    home.length_of_stay->interpolate = true;
+    home.length_of_stay->mean_days = 15.0;
+    home.length_of_stay->variance_days2 = 75.0;
     home.next = {{StateId::exit, 1.0}};
 
     model.states = {foster, home};
-    model.arrivals = {{.name = "referrals", .to = StateId{0}, .rate_per_day = 2.0}};
+    model.arrivals = {{.name = "referrals", .to_by_severity = {StateId{0}}, .rate_per_day = 2.0}};
     return model;
 }
 
@@ -124,19 +126,22 @@ TEST(Manifest, WritesTheResolvedModelWithNamedParametersAndStateNames) {
       "run": {"warmup_days": 365.25, "horizon_days": 730.5, "replications": 10, "seed": 7},
       "states": [
         {"name": "foster", "label": "Foster care", "segment": "family", "places": 20,
-         "waitlist": "fifo",
+         "kind": "other", "max_age_years": 18.0, "waitlist": "fifo", "transitions": [],
          "length_of_stay": {"kind": "lognormal", "mean_days": 226.6, "variance_days2": 14567.0,
                             "median_days": 200.0, "sigma_log": 0.5},
          "next": [{"to": "home", "probability": 0.25}, {"to": "exit", "probability": 0.75}]},
         {"name": "home", "label": "At home", "segment": "ambulant", "places": "unlimited",
-         "waitlist": "fifo",
+         "kind": "other", "max_age_years": 18.0, "waitlist": "fifo", "transitions": [],
          "length_of_stay": {"kind": "empirical", "mean_days": 15.0, "variance_days2": 75.0,
                             "values_days": [10.0, 30.0], "cumulative": [0.5, 1.0],
                             "interpolate": true},
          "next": [{"to": "exit", "probability": 1.0}]}
       ],
-      "arrivals": [{"name": "referrals", "to": "foster", "rate_per_day": 2.0,
-                    "rate_per_year": 730.5}]
+      "arrivals": [{"name": "referrals", "to_by_severity": ["foster"], "rate_per_day": 2.0,
+                    "rate_per_year": 730.5, "trend_per_year": 0.0, "seasonality": [],
+                    "mix": {"severity_cumulative": [1.0], "guardianship_share": 0.0}}],
+      "initial_stock": [],
+      "youth": {"severity_levels": ["standard"], "age_bands": ["0+"], "leave_age_years": 18.0}
     })");
     EXPECT_EQ(got, want);
 }

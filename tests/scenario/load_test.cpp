@@ -53,14 +53,15 @@ std::string dump(const Model& m) {
                 "' segment '" + s.segment + "' places " +
                 (s.places ? std::to_string(*s.places) : std::string("unlimited")) +
                 " waitlist " + std::to_string(static_cast<int>(s.waitlist)) + "\n  stay " +
-                dump(s.length_of_stay) + "\n";
+                (s.length_of_stay ? dump(*s.length_of_stay) : std::string("none")) + "\n";
         for (const Route& r : s.next) {
             text += "  next " + dump(r.to) + " p " + num(r.probability) + "\n";
         }
     }
     for (const ArrivalStream& a : m.arrivals) {
-        text += "arrivals '" + a.name + "' to " + dump(a.to) + " per_day " +
-                num(a.rate_per_day) + "\n";
+        text += "arrivals '" + a.name + "' to";
+        for (StateId to : a.to_by_severity) text += " " + dump(to);
+        text += " per_day " + num(a.rate_per_day) + "\n";
     }
     return text;
 }
@@ -120,23 +121,25 @@ arrivals:
         .description = "Three states and three referral streams",
         .states = {
             CareState{.name = "intake", .label = "Local team", .segment = "A",
-                      .length_of_stay = {.kind = DistributionKind::deterministic, .scale = 14.0,
+                      .length_of_stay = Distribution{.kind = DistributionKind::deterministic, .scale = 14.0,
                                          .mean_days = 14.0, .variance_days2 = 0.0},
                       .next = {{care, 0.25}, {StateId::exit, 0.75}}},
             CareState{.name = "care", .segment = "B", .places = 60,
-                      .length_of_stay = {.kind = DistributionKind::gamma, .shape = 4.0,
+                      .length_of_stay = Distribution{.kind = DistributionKind::gamma, .shape = 4.0,
                                          .scale = 22.5, .mean_days = 90.0,
                                          .variance_days2 = 2025.0},
                       .next = {{intake, 0.1}, {StateId::exit, 0.9}}},
             CareState{.name = "home",
-                      .length_of_stay = {.kind = DistributionKind::uniform,
+                      .length_of_stay = Distribution{.kind = DistributionKind::uniform,
                                          .low = days_per_month, .high = days_per_year,
                                          .mean_days = (days_per_month + days_per_year) / 2.0,
                                          .variance_days2 = width * width / 12.0},
                       .next = {{StateId::exit, 1.0}}},
         },
-        .arrivals = {{"via GP", care, 0.2}, {"intake", intake, 1.0},
-                     {"home", home, 12.0 / days_per_year}},
+        .arrivals = {{.name = "via GP", .to_by_severity = {care}, .rate_per_day = 0.2},
+                     {.name = "intake", .to_by_severity = {intake}, .rate_per_day = 1.0},
+                     {.name = "home", .to_by_severity = {home},
+                      .rate_per_day = 12.0 / days_per_year}},
         .run = {.warmup_days = 182.625, .horizon_days = 730.5, .replications = 40,
                 .seed = 12345},
     };
@@ -153,11 +156,12 @@ arrivals: [{to: care, per_year: 1}]
 )");
     const Model want{
         .states = {CareState{.name = "care", .places = 0,
-                             .length_of_stay = {.kind = DistributionKind::exponential,
+                             .length_of_stay = Distribution{.kind = DistributionKind::exponential,
                                                 .scale = 7.0, .mean_days = 7.0,
                                                 .variance_days2 = 49.0},
                              .next = {{StateId::exit, 1.0}}}},
-        .arrivals = {{"care", make_id<StateId>(0), 1.0 / days_per_year}},
+        .arrivals = {{.name = "care", .to_by_severity = {make_id<StateId>(0)},
+                      .rate_per_day = 1.0 / days_per_year}},
         .run = {.warmup_days = 0.0, .horizon_days = 100.0, .replications = 1, .seed = 0},
     };
     EXPECT_EQ(dump(*got), dump(want));
@@ -220,7 +224,7 @@ arrivals: [{to: exponential, per_year: 1}]
     };
     ASSERT_EQ(got->state_count(), want.size());
     for (std::size_t i = 0; i < want.size(); ++i) {
-        EXPECT_EQ(dump(got->states[i].length_of_stay), dump(want[i])) << got->states[i].name;
+        EXPECT_EQ(dump(*got->states[i].length_of_stay), dump(want[i])) << got->states[i].name;
     }
 }
 
@@ -232,7 +236,7 @@ states:
   - {name: care, length_of_stay: {lognormal: {mean: 285 days, sd: 250 days}}, next: {exit: 1}}
 arrivals: [{to: care, per_year: 1}]
 )");
-    const Distribution& d = got->states.at(0).length_of_stay;
+    const Distribution& d = *got->states.at(0).length_of_stay;
     EXPECT_EQ(d.kind, DistributionKind::lognormal);
     EXPECT_NEAR(d.mean_days, 285.0, 1e-9);
     EXPECT_NEAR(std::sqrt(d.variance_days2), 250.0, 1e-9);

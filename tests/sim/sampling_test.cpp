@@ -26,7 +26,7 @@ states:
   - {{name: s, length_of_stay: {}, next: {{exit: 1}}}}
 arrivals: [{{to: s, per_year: 1}}]
 )", yaml));
-    return model->states[0].length_of_stay;
+    return *model->states[0].length_of_stay;
 }
 
 class Sampling : public ::testing::TestWithParam<DistributionCase> {};

@@ -1,0 +1,30 @@
+// Reading who the youths are: severity levels and age bands, and the mix a stream brings.
+#pragma once
+
+#include "scenario/node_reader.hpp"
+
+#include <careflow/model.hpp>
+
+#include <optional>
+#include <string>
+
+namespace careflow::scenario {
+
+/// `youth: {severity_levels: [...], age_bands: [0, 12, 16], leave_age: 18}`.
+Population read_population(const YAML::Node& node, NodeReader& reader);
+
+/// The optional keys `age`, `severity` and `guardianship` of `node` (a stream or a stock).
+YouthMix read_youth_mix(const YAML::Node& node, const std::string& path,
+                        const Population& population, NodeReader& reader);
+
+/// A map from severity level names to numbers, e.g. `{severe: 0.5}`, as one value per level
+/// (`fill` for levels not named).
+std::vector<double> read_per_severity(const YAML::Node& node, const std::string& path,
+                                      const Population& population, double fill,
+                                      NodeReader& reader);
+
+/// A map from age band labels to factors, e.g. `{16-17: 2}`, one value per band (default 1).
+std::vector<double> read_per_age_band(const YAML::Node& node, const std::string& path,
+                                      const Population& population, NodeReader& reader);
+
+}  // namespace careflow::scenario

@@ -1,0 +1,227 @@
+// The kernel's care flow: places and waitlists, the competing clocks of a stay, and leaving.
+#include "sim/simulation.hpp"
+
+#include "sim/sampling.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace careflow::sim {
+namespace {
+
+constexpr double days_per_year = 365.25;
+constexpr int residual_life_tries = 100;
+
+bool has_age(double born_at) { return std::isfinite(born_at); }
+
+/// A duration from `d` that is longer than `elapsed_days`, minus the elapsed part: the rest of
+/// a stay already under way. After many rejections the stay simply ends now.
+double remaining_days(const Distribution& d, RandomStream& rng, double elapsed_days) {
+    for (int i = 0; i < residual_life_tries; ++i) {
+        const double total = sample_days(d, rng);
+        if (total > elapsed_days) return total - elapsed_days;
+    }
+    return 0.0;
+}
+
+}  // namespace
+
+void Simulation::enter(YouthId youth, StateId to) {
+    StateRuntime& state = states_[index(to)];
+    const auto y = index(youth);
+    state.tally.advance(clock_, state.occupied, state.waiting);
+    youths_.state[y] = to;
+    youths_.queued_at[y] = clock_;
+    youths_.in_care[y] = 0;
+    if (state.occupied < state.places) {
+        admit(youth, to);
+        return;
+    }
+    youths_.ticket[y] = next_ticket_++;
+    state.waitlist.push({youth, youths_.ticket[y]});
+    ++state.waiting;
+    if (has_age(youths_.born_at[y])) {  // it may reach the state's max age while waiting
+        const double age_out_at =
+            youths_.born_at[y] + model_.state(to).max_age_years * days_per_year;
+        youths_.pending[y] = Outcome::age_out;
+        youths_.stamp[y] = queue_.push(std::max(age_out_at, clock_), EventKind::leave_state,
+                                       static_cast<std::uint32_t>(y));
+    }
+}
+
+/// Takes a place; the caller has advanced the state's tally to now.
+void Simulation::admit(YouthId youth, StateId to) {
+    StateRuntime& state = states_[index(to)];
+    const auto y = index(youth);
+    ++state.occupied;
+    const double wait = clock_ - youths_.queued_at[y];
+    state.tally.count_admission(wait);
+    if (window_open_) report_.admission(youths_, youth, to, year_, wait);
+    youths_.admitted_at[y] = clock_;
+    youths_.in_care[y] = 1;
+    youths_.ticket[y] = 0;
+    schedule_stay_end(youth, to, true);
+}
+
+/// Frees the youth's place (counting the stay) and offers it to the next in line.
+void Simulation::release_place(YouthId youth, StateId from) {
+    StateRuntime& state = states_[index(from)];
+    state.tally.advance(clock_, state.occupied, state.waiting);
+    --state.occupied;
+    const double stay = clock_ - youths_.admitted_at[index(youth)];
+    state.tally.count_completion(stay);
+    if (window_open_) report_.completion(from, year_, stay);
+    youths_.in_care[index(youth)] = 0;
+    admit_next_waiting(from);
+}
+
+void Simulation::admit_next_waiting(StateId at) {
+    StateRuntime& state = states_[index(at)];
+    while (!state.waitlist.empty() && state.occupied < state.places) {
+        const WaitEntry entry = state.waitlist.pop();
+        if (youths_.ticket[index(entry.youth)] != entry.ticket) continue;  // left the queue
+        --state.waiting;
+        admit(entry.youth, at);
+    }
+}
+
+void Simulation::on_leave_state(const Event& ev) {
+    const auto youth = make_id<YouthId>(ev.subject());
+    const auto y = index(youth);
+    const StateId from = youths_.state[y];
+    switch (youths_.pending[y]) {
+        case Outcome::recheck:
+            schedule_stay_end(youth, from, false);
+            return;
+        case Outcome::age_out:
+            if (youths_.in_care[y] != 0) {
+                release_place(youth, from);
+            } else {
+                StateRuntime& state = states_[index(from)];
+                state.tally.advance(clock_, state.occupied, state.waiting);
+                --state.waiting;  // its waitlist entry is skipped when reached
+            }
+            if (window_open_) report_.aged_out(from, year_);
+            youths_.remove(youth);
+            return;
+        case Outcome::completion:
+            leave(youth, from, draw_next_state(youth, from), TransitionType::completion);
+            return;
+        case Outcome::transition: break;
+    }
+    const Transition& t = model_.state(from).transitions[youths_.pending_transition[y]];
+    if (t.to != from) {
+        leave(youth, from, t.to, t.type);
+        return;
+    }
+    // A move to another place of the same kind (a new foster family): a new stay, same place.
+    if (window_open_) {
+        report_.moved(from, year_);
+        report_.left(from, year_, t.type);
+    }
+    youths_.admitted_at[y] = clock_;
+    schedule_stay_end(youth, from, true);
+}
+
+void Simulation::leave(YouthId youth, StateId from, StateId to, TransitionType type) {
+    release_place(youth, from);
+    if (window_open_) report_.left(from, year_, type);
+    if (to == StateId::exit) {
+        youths_.remove(youth);
+    } else {
+        enter(youth, to);
+    }
+}
+
+/// Draws the clocks of a stay and schedules the earliest. A new stay draws its general
+/// (duration) clocks afresh; a recheck keeps them and redraws only the rate clocks, which is
+/// exact because exponential clocks are memoryless.
+void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
+                                   double elapsed_days) {
+    const auto y = index(youth);
+    const CareState& state = model_.state(at);
+    RandomStream rng = youth_stream(youth);
+    if (new_stay) {
+        const Clock fixed = draw_fixed_clock(youth, state, rng, elapsed_days);
+        youths_.fixed_at[y] = fixed.at;
+        youths_.fixed_outcome[y] = fixed.outcome;
+        youths_.fixed_transition[y] = fixed.transition;
+    }
+    Clock best{youths_.fixed_at[y], youths_.fixed_outcome[y], youths_.fixed_transition[y]};
+    for (std::size_t i = 0; i < state.transitions.size(); ++i) {
+        const Transition& t = state.transitions[i];
+        if (!t.rate_per_day) continue;
+        const double rate = *t.rate_per_day * rate_factor(youth, t);
+        if (rate <= 0.0) continue;
+        const double at_day = clock_ - std::log1p(-rng.uniform()) / rate;
+        if (at_day < best.at) best = {at_day, Outcome::transition, static_cast<std::uint16_t>(i)};
+    }
+    youths_.draws[y] = rng.position();
+    if (has_age(youths_.born_at[y])) {
+        const double age_out_at = youths_.born_at[y] + state.max_age_years * days_per_year;
+        if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
+        const auto& bands = model_.population.age_band_lower_years;
+        const auto next_band = static_cast<std::size_t>(
+            std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
+        if (states_[index(at)].rates_depend_on_age && next_band < bands.size()) {
+            const double band_at = youths_.born_at[y] + bands[next_band] * days_per_year;
+            if (band_at > clock_ && band_at < best.at) best = {band_at, Outcome::recheck, 0};
+        }
+    }
+    if (best.at == YouthStore::never) return;  // nothing ever ends this stay
+    youths_.pending[y] = best.outcome;
+    youths_.pending_transition[y] = best.transition;
+    youths_.stamp[y] = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
+}
+
+Simulation::Clock Simulation::draw_fixed_clock(YouthId youth, const CareState& state,
+                                               RandomStream& rng, double elapsed_days) const {
+    Clock earliest;
+    if (state.length_of_stay) {
+        earliest = {clock_ + remaining_days(*state.length_of_stay, rng, elapsed_days),
+                    Outcome::completion, 0};
+    }
+    for (std::size_t i = 0; i < state.transitions.size(); ++i) {
+        const Transition& t = state.transitions[i];
+        if (!t.after) continue;
+        const double speed = rate_factor(youth, t);  // a factor of 2 halves the duration
+        if (speed <= 0.0) continue;
+        const double at_day = clock_ + remaining_days(*t.after, rng, elapsed_days) / speed;
+        if (at_day < earliest.at) {
+            earliest = {at_day, Outcome::transition, static_cast<std::uint16_t>(i)};
+        }
+    }
+    return earliest;
+}
+
+double Simulation::rate_factor(YouthId youth, const Transition& t) const noexcept {
+    const auto y = index(youth);
+    double factor = t.severity_factor[youths_.severity[y]];
+    if (youths_.guardian[y] != 0) factor *= t.guardianship_factor;
+    if (has_age(youths_.born_at[y]) && t.age_band_factor.size() > 1) {
+        const auto& bands = model_.population.age_band_lower_years;
+        const auto band = static_cast<std::size_t>(
+            std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
+        factor *= t.age_band_factor[band == 0 ? 0 : band - 1];
+    }
+    return factor;
+}
+
+double Simulation::age_years(YouthId youth) const noexcept {
+    return (clock_ - youths_.born_at[index(youth)]) / days_per_year;
+}
+
+RandomStream Simulation::youth_stream(YouthId youth) const noexcept {
+    StreamKey key = youth_key_;
+    key.entity = youths_.birth[index(youth)];
+    return RandomStream(key, youths_.draws[index(youth)]);
+}
+
+StateId Simulation::draw_next_state(YouthId youth, StateId from) {
+    RandomStream rng = youth_stream(youth);
+    const StateId next = routes_.pick(from, rng.uniform());
+    youths_.draws[index(youth)] = rng.position();
+    return next;
+}
+
+}  // namespace careflow::sim

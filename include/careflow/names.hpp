@@ -1,0 +1,20 @@
+// The words scenarios and outputs use for the model's enumerations.
+#pragma once
+
+#include <careflow/model.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careflow {
+
+[[nodiscard]] std::string_view name_of(StateKind kind);
+[[nodiscard]] std::string_view name_of(TransitionType type);
+[[nodiscard]] std::optional<StateKind> parse_state_kind(std::string_view word);
+[[nodiscard]] std::optional<TransitionType> parse_transition_type(std::string_view word);
+[[nodiscard]] std::vector<std::string> state_kind_names();
+[[nodiscard]] std::vector<std::string> transition_type_names();
+
+}  // namespace careflow
