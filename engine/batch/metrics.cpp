@@ -29,8 +29,12 @@ constexpr std::array<Column<StateMetrics>, 7> window_columns{{
     {"stay_days_mean", [](const StateMetrics& m) { return m.stay_days_mean; }},
 }};
 
+double left(const YearStateMetrics& m, TransitionType type) {
+    return count(m.left_by_type[static_cast<std::size_t>(type)]);
+}
+
 // Per calendar year, per state.
-constexpr std::array<Column<YearStateMetrics>, 8> year_columns{{
+constexpr std::array<Column<YearStateMetrics>, 15> year_columns{{
     {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
     {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
     {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
@@ -39,7 +43,30 @@ constexpr std::array<Column<YearStateMetrics>, 8> year_columns{{
     {"wait_days_mean", [](const YearStateMetrics& m) { return m.wait_days_mean; }},
     {"wait_days_p90", [](const YearStateMetrics& m) { return m.wait_days_p90; }},
     {"stay_days_mean", [](const YearStateMetrics& m) { return m.stay_days_mean; }},
+    {"escalations", [](const YearStateMetrics& m) { return left(m, TransitionType::escalation); }},
+    {"step_downs", [](const YearStateMetrics& m) { return left(m, TransitionType::step_down); }},
+    {"completed", [](const YearStateMetrics& m) { return left(m, TransitionType::completion); }},
+    {"breakdowns", [](const YearStateMetrics& m) { return left(m, TransitionType::breakdown); }},
+    {"other_exits", [](const YearStateMetrics& m) { return left(m, TransitionType::other); }},
+    {"aged_out", [](const YearStateMetrics& m) { return count(m.aged_out); }},
+    {"moves", [](const YearStateMetrics& m) { return count(m.moves); }},
 }};
+
+// Per calendar year, over all states: admissions into out-of-home kinds and crisis.
+void add_region_values(const Model& model, const sim::ReplicationMetrics& m, std::size_t year,
+                       std::vector<double>& values) {
+    const std::size_t n_states = model.state_count();
+    double out_of_home = 0.0;
+    double crisis = 0.0;
+    for (std::size_t s = 0; s < n_states; ++s) {
+        const double admissions = count(m.years[year * n_states + s].admissions);
+        if (is_out_of_home(model.states[s].kind)) out_of_home += admissions;
+        if (model.states[s].kind == StateKind::crisis) crisis += admissions;
+    }
+    values.push_back(count(m.clients[year]));
+    values.push_back(out_of_home);
+    values.push_back(crisis);
+}
 
 // Per calendar year, per segment: distinct clients, and sums over the segment's states.
 constexpr std::array<std::string_view, 4> segment_columns{
@@ -80,6 +107,8 @@ std::vector<MetricKey> metric_keys(const Model& model) {
             }
         }
         keys.push_back({"clients", "", year, ""});
+        keys.push_back({"out_of_home_admissions", "", year, ""});
+        keys.push_back({"crisis_admissions", "", year, ""});
         for (const auto name : segment_columns) {
             for (const std::string& segment : model.segments) {
                 keys.push_back({std::string(name), segment, year, ""});
@@ -103,7 +132,7 @@ std::vector<double> metric_values(const Model& model, const sim::ReplicationMetr
                 values.push_back(column.value(m.years[year * n_states + s]));
             }
         }
-        values.push_back(count(m.clients[year]));
+        add_region_values(model, m, year, values);
         add_segment_values(model, m, year, values);
     }
     values.push_back(count(m.referrals));
