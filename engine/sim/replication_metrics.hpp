@@ -41,6 +41,8 @@ struct ReplicationMetrics {
     std::uint64_t events = 0;            ///< events processed, warm-up included
     std::vector<YearStateMetrics> years{};         ///< [year * states + state]
     std::vector<std::uint64_t> clients{};          ///< [year]: distinct youths in any care
+    std::vector<std::uint64_t> referrals_by_year{};  ///< [year]: referrals into the system
+    std::vector<std::uint64_t> exits_by_year{};      ///< [year]: left care altogether
     std::vector<std::uint64_t> segment_clients{};  ///< [year * segments + segment]
     std::vector<std::uint32_t> month_stock{};      ///< [month * states + state], at month end
     std::vector<std::uint32_t> month_waitlist{};   ///< [month * states + state], at month end

@@ -101,7 +101,10 @@ void Simulation::on_leave_state(const Event& ev) {
                 state.tally.advance(clock_, state.occupied, state.waiting);
                 --state.waiting;  // its waitlist entry is skipped when reached
             }
-            if (window_open_) report_.aged_out(from, year_);
+            if (window_open_) {
+                report_.aged_out(from, year_);
+                report_.exited(year_);
+            }
             youths_.remove(youth);
             return;
         case Outcome::completion:
@@ -127,6 +130,7 @@ void Simulation::leave(YouthId youth, StateId from, StateId to, TransitionType t
     release_place(youth, from);
     if (window_open_) report_.left(from, year_, type);
     if (to == StateId::exit) {
+        if (window_open_) report_.exited(year_);
         youths_.remove(youth);
     } else {
         enter(youth, to);

@@ -27,6 +27,7 @@ void Simulation::on_arrival(const Event& ev) {
     const ArrivalStream& spec = model_.arrivals[stream];
     const std::uint64_t birth = (std::uint64_t{stream} << 32) | sources_[stream].referrals++;
     ++referrals_in_window_;
+    if (window_open_) report_.referred(year_);
     const YouthId youth = youths_.add(birth);
     RandomStream rng = youth_stream(youth);
     draw_youth(youth, spec.mix, rng);

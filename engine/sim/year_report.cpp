@@ -18,6 +18,8 @@ YearReport::YearReport(const Model& model)
       states_(model.state_count()),
       years_(model.calendar.years() * states_),
       clients_(model.calendar.years()),
+      referrals_(model.calendar.years()),
+      exits_(model.calendar.years()),
       segment_clients_(model.calendar.years() * model.segments.size()),
       month_stock_(model.calendar.months() * states_),
       month_waitlist_(model.calendar.months() * states_) {}
@@ -92,6 +94,8 @@ void YearReport::collect(ReplicationMetrics& out) const {
         });
     }
     out.clients = clients_;
+    out.referrals_by_year = referrals_;
+    out.exits_by_year = exits_;
     out.segment_clients = segment_clients_;
     out.month_stock = month_stock_;
     out.month_waitlist = month_waitlist_;

@@ -29,6 +29,8 @@ public:
     }
     void aged_out(StateId state, std::size_t year) { ++tally(year, state).aged_out; }
     void moved(StateId state, std::size_t year) { ++tally(year, state).moves; }
+    void referred(std::size_t year) { ++referrals_[year]; }
+    void exited(std::size_t year) { ++exits_[year]; }
     /// Stock and waitlist per state at the end of `month` (and of its year if `year_end`).
     void month_end(std::size_t month, std::size_t year, bool year_end,
                    const std::vector<std::uint32_t>& stock,
@@ -46,6 +48,8 @@ private:
     std::size_t states_;
     std::vector<YearTally> years_;
     std::vector<std::uint64_t> clients_;
+    std::vector<std::uint64_t> referrals_;  ///< per year: referrals into the system
+    std::vector<std::uint64_t> exits_;      ///< per year: youths who left care altogether
     std::vector<std::uint64_t> segment_clients_;
     std::vector<std::uint32_t> month_stock_;
     std::vector<std::uint32_t> month_waitlist_;
