@@ -21,7 +21,12 @@ namespace careflow::scenario {
 namespace {
 
 constexpr double probability_tolerance = 1e-6;
-constexpr int supported_version = 1;
+constexpr int newest_version = 2;
+
+// Keys that format version 2 added; a version 1 file using one is told to say version 2.
+constexpr std::array<std::string_view, 14> version_2_keys{
+    "start", "youth", "initial_stock", "kind", "max_age", "transitions", "age", "severity",
+    "guardianship", "trend_per_year", "seasonality", "in_care_for", "count", "state"};
 constexpr std::int64_t max_places = 10'000'000;
 
 /// Resolves one scenario; holds what the passes share (the reader and the state names).
@@ -33,6 +38,8 @@ public:
 
 private:
     void read_version(const YAML::Node& root);
+    /// In a version 1 file, reports keys of `map` that only version 2 knows.
+    void check_version_1(const YAML::Node& map, const std::string& path);
     std::optional<Date> read_date(const YAML::Node& node, const std::string& path);
     void align_horizon_to_calendar(const Date& start);
     void read_run(const YAML::Node& node);
@@ -64,6 +71,7 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (!r_.expect_map(root, "the scenario")) return std::nullopt;
     r_.check_keys(root, "the scenario", keys);
     read_version(root);
+    check_version_1(root, "the scenario");
     if (auto name = NodeReader::optional(root, "name")) model_.name = r_.text(*name, "name").value_or("");
     if (auto text = NodeReader::optional(root, "description")) {
         model_.description = r_.text(*text, "description").value_or("");
@@ -92,8 +100,9 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (auto arrivals = r_.required(root, "arrivals", "the scenario")) {
         if (r_.expect_list(*arrivals, "arrivals")) {
             for (std::size_t i = 0; i < arrivals->size(); ++i) {
-                auto stream = read_arrival((*arrivals)[i], fmt::format("arrivals[{}]", i), model_,
-                                           care_state_lookup(), r_);
+                const std::string path = fmt::format("arrivals[{}]", i);
+                check_version_1((*arrivals)[i], path);
+                auto stream = read_arrival((*arrivals)[i], path, model_, care_state_lookup(), r_);
                 if (stream) model_.arrivals.push_back(std::move(*stream));
             }
         }
@@ -115,9 +124,26 @@ void Resolver::read_version(const YAML::Node& root) {
     const auto node = r_.required(root, "version", "the scenario");
     if (!node) return;
     const auto version = r_.integer(*node, "version");
-    if (version && *version != supported_version) {
+    if (version && (*version < 1 || *version > newest_version)) {
         r_.error(*node, fmt::format("unsupported scenario format version '{}'", node->Scalar()),
-                 {fmt::format("hint: this careflow reads format version {}", supported_version)});
+                 {fmt::format("hint: this careflow reads format versions 1 to {}",
+                              newest_version)});
+    } else if (version) {
+        model_.version = static_cast<int>(*version);
+    }
+}
+
+void Resolver::check_version_1(const YAML::Node& map, const std::string& path) {
+    if (model_.version != 1 || !map.IsMap()) return;
+    for (const auto& entry : map) {
+        const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+        const bool v2 = std::find(version_2_keys.begin(), version_2_keys.end(), key) !=
+                        version_2_keys.end();
+        const bool v2_map = key == "to" && entry.second.IsMap() && path != "the scenario";
+        if (v2 || v2_map) {
+            r_.error(entry.first, fmt::format("'{}' in {} is new in format version 2", key, path),
+                     {"hint: write 'version: 2' at the top of the file"});
+        }
     }
 }
 
@@ -227,6 +253,7 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         "waitlist", "length_of_stay", "next",    "transitions", "max_age"};
     const std::string path = fmt::format("states.{}", state.name);
     r_.check_keys(node, path, keys);
+    check_version_1(node, path);
     if (auto label = NodeReader::optional(node, "label")) {
         state.label = r_.text(*label, path + ".label").value_or("");
     }

@@ -68,6 +68,7 @@ const std::vector<std::string> invalid_scenarios{
     "malformed_tab",
     "duplicate_state_with_errors",
     "seed_too_large",
+    "version_1_with_new_keys",
 };
 
 class InvalidScenario : public ::testing::TestWithParam<std::string> {};

@@ -53,7 +53,7 @@ constexpr double prevention_stay_days = 20.0;
 /// The scenario under test: five calendar years from 2019, after three years of warm-up.
 std::shared_ptr<const Model> calendar_model() {
     return model_from_yaml(std::string(R"(
-version: 1
+version: 2
 start: 2019-01-01
 run: {horizon: 5 years, warmup: 3 years, replications: 1, seed: 1}
 )") + states_yaml);
@@ -63,7 +63,7 @@ run: {horizon: 5 years, warmup: 3 years, replications: 1, seed: 1}
 /// of its window, since arrivals and stays come from streams keyed by seed and replication.
 std::shared_ptr<const Model> warmup_only_model() {
     return model_from_yaml(std::string(R"(
-version: 1
+version: 2
 run: {horizon: 3 years, replications: 1, seed: 1}
 )") + states_yaml);
 }
