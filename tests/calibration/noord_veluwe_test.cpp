@@ -1,0 +1,1 @@
+// Calibration of scenarios/noord-veluwe-2019.yaml against FIGURES.md §7 (being written).

@@ -1,0 +1,1 @@
+// Care-flow mechanisms: ageing, seasonality, competing risks, stock (being written).
