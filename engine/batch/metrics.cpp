@@ -34,7 +34,7 @@ double left(const YearStateMetrics& m, TransitionType type) {
 }
 
 // Per calendar year, per state.
-constexpr std::array<Column<YearStateMetrics>, 15> year_columns{{
+constexpr std::array<Column<YearStateMetrics>, 18> year_columns{{
     {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
     {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
     {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
@@ -50,6 +50,9 @@ constexpr std::array<Column<YearStateMetrics>, 15> year_columns{{
     {"other_exits", [](const YearStateMetrics& m) { return left(m, TransitionType::other); }},
     {"aged_out", [](const YearStateMetrics& m) { return count(m.aged_out); }},
     {"moves", [](const YearStateMetrics& m) { return count(m.moves); }},
+    {"over_norm_share", [](const YearStateMetrics& m) { return m.over_norm_share; }},
+    {"reneged", [](const YearStateMetrics& m) { return count(m.reneged); }},
+    {"overflows", [](const YearStateMetrics& m) { return count(m.overflows); }},
 }};
 
 // Per calendar year, over all states: admissions into out-of-home kinds and crisis.

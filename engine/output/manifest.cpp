@@ -78,7 +78,11 @@ Json state_json(const Model& model, const CareState& state) {
     out["places"] = state.places ? Json(*state.places) : Json("unlimited");
     out["kind"] = name_of(state.kind);
     out["max_age_years"] = state.max_age_years;
-    out["waitlist"] = "fifo";  // WaitlistDiscipline has one enumerator so far
+    out["waitlist"] = {
+        {"order", state.waitlist.order == WaitlistOrder::fifo ? "fifo" : "priority"},
+        {"norm_days", state.waitlist.norm_days ? Json(*state.waitlist.norm_days) : Json()},
+        {"renege_per_year", state.waitlist.renege_rate_per_day * days_per_year}};
+    out["never_waits"] = state.never_waits;
     if (state.length_of_stay) out["length_of_stay"] = distribution_json(*state.length_of_stay);
     out["next"] = Json::array();
     for (const Route& route : state.next) {

@@ -4,6 +4,7 @@
 #include "scenario/distribution_reader.hpp"
 #include "scenario/inflow_reader.hpp"
 #include "scenario/transition_reader.hpp"
+#include "scenario/waitlist_reader.hpp"
 #include "scenario/youth_reader.hpp"
 
 #include <careflow/names.hpp>
@@ -24,9 +25,10 @@ constexpr double probability_tolerance = 1e-6;
 constexpr int newest_version = 2;
 
 // Keys that format version 2 added; a version 1 file using one is told to say version 2.
-constexpr std::array<std::string_view, 14> version_2_keys{
-    "start", "youth", "initial_stock", "kind", "max_age", "transitions", "age", "severity",
-    "guardianship", "trend_per_year", "seasonality", "in_care_for", "count", "state"};
+constexpr std::array<std::string_view, 15> version_2_keys{
+    "start",        "youth",          "initial_stock", "kind",        "max_age",
+    "transitions",  "age",            "severity",      "guardianship", "trend_per_year",
+    "seasonality",  "in_care_for",    "count",         "state",        "never_waits"};
 constexpr std::int64_t max_places = 10'000'000;
 
 /// Resolves one scenario; holds what the passes share (the reader and the state names).
@@ -248,9 +250,9 @@ void Resolver::index_segments() {
 
 std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
                                                       CareState& state) {
-    static constexpr std::array<std::string_view, 10> keys{
-        "name",     "label",          "segment", "kind",        "capacity",
-        "waitlist", "length_of_stay", "next",    "transitions", "max_age"};
+    static constexpr std::array<std::string_view, 11> keys{
+        "name",           "label", "segment",     "kind",    "capacity",   "waitlist",
+        "length_of_stay", "next",  "transitions", "max_age", "never_waits"};
     const std::string path = fmt::format("states.{}", state.name);
     r_.check_keys(node, path, keys);
     check_version_1(node, path);
@@ -263,11 +265,15 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
     const auto capacity = NodeReader::optional(node, "capacity");
     if (capacity) state.places = read_capacity(*capacity, path + ".capacity");
     if (auto waitlist = NodeReader::optional(node, "waitlist")) {
-        const auto kind = r_.text(*waitlist, path + ".waitlist");
-        if (kind && *kind != "fifo") {
-            r_.error(*waitlist, fmt::format("unknown waitlist '{}' in {}.waitlist", *kind, path),
-                     {"known waitlists: fifo"});
+        if (waitlist->IsMap() && model_.version == 1) {
+            r_.error(*waitlist, fmt::format("a map for {}.waitlist is new in format version 2",
+                                            path),
+                     {"hint: write 'version: 2' at the top of the file"});
         }
+        state.waitlist = read_waitlist(*waitlist, path + ".waitlist", r_);
+    }
+    if (auto flag = NodeReader::optional(node, "never_waits")) {
+        state.never_waits = r_.boolean(*flag, path + ".never_waits").value_or(false);
     }
     if (auto kind = NodeReader::optional(node, "kind")) read_kind(*kind, path + ".kind", state);
     state.max_age_years = model_.population.leave_age_years;

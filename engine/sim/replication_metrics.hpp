@@ -33,6 +33,9 @@ struct YearStateMetrics {
     std::array<std::uint64_t, transition_type_count> left_by_type{};  ///< by TransitionType
     std::uint64_t aged_out = 0;
     std::uint64_t moves = 0;
+    double over_norm_share = 0.0;  ///< NaN without admissions or without a norm
+    std::uint64_t reneged = 0;
+    std::uint64_t overflows = 0;
 };
 
 struct ReplicationMetrics {

@@ -40,6 +40,8 @@ Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t rep
     }
     for (std::size_t s = 0; s < states_.size(); ++s) {
         states_[s].places = model.states[s].places.value_or(unlimited_places);
+        const bool by_priority = model.states[s].waitlist.order == WaitlistOrder::priority;
+        states_[s].queues.resize(by_priority ? model.population.severity_levels.size() : 1);
         states_[s].rates_depend_on_age = any_age_factor(model.states[s]);
     }
     reserve_for_steady_state();
@@ -56,7 +58,9 @@ void Simulation::reserve_for_steady_state() {
             const double load = (*rates)[s] * flows[s].mean_stay_days;
             population += load;
             if (states_[s].places != unlimited_places) {
-                states_[s].waitlist.reserve(static_cast<std::size_t>(2.0 * load) + 64);
+                for (auto& queue : states_[s].queues) {
+                    queue.reserve(static_cast<std::size_t>(2.0 * load) + 64);
+                }
             }
         }
     }

@@ -40,8 +40,8 @@ private:
     struct StateRuntime {
         std::uint32_t occupied = 0;
         std::uint32_t places = 0;   ///< UINT32_MAX stands for unlimited
-        std::uint32_t waiting = 0;  ///< live entries of the waitlist
-        FifoWaitlist waitlist;
+        std::uint32_t waiting = 0;  ///< live entries over all queues
+        std::vector<FifoWaitlist> queues;  ///< one per priority level (one if fifo), lowest first
         StateTally tally;
         bool rates_depend_on_age = false;  ///< some rate has an age-band factor
     };
@@ -68,6 +68,8 @@ private:
     void release_place(YouthId youth, StateId state);
     void admit_next_waiting(StateId state);
     void on_leave_state(const Event& ev);
+    void leave_waitlist(YouthId youth, StateId state);
+    void schedule_wait_end(YouthId youth, StateId state);
     void leave(YouthId youth, StateId from, StateId to, TransitionType type);
     void schedule_stay_end(YouthId youth, StateId state, bool new_stay,
                            double elapsed_days = 0.0);

@@ -33,20 +33,37 @@ void Simulation::enter(YouthId youth, StateId to) {
     youths_.state[y] = to;
     youths_.queued_at[y] = clock_;
     youths_.in_care[y] = 0;
-    if (state.occupied < state.places) {
+    const CareState& rules = model_.state(to);
+    if (state.occupied < state.places || rules.never_waits) {
+        if (state.occupied >= state.places && window_open_) report_.overflow(to, year_);
         admit(youth, to);
         return;
     }
     youths_.ticket[y] = next_ticket_++;
-    state.waitlist.push({youth, youths_.ticket[y]});
+    const std::size_t level = state.queues.size() == 1 ? 0 : youths_.severity[y];
+    state.queues[level].push({youth, youths_.ticket[y]});
     ++state.waiting;
-    if (has_age(youths_.born_at[y])) {  // it may reach the state's max age while waiting
-        const double age_out_at =
-            youths_.born_at[y] + model_.state(to).max_age_years * days_per_year;
-        youths_.pending[y] = Outcome::age_out;
-        youths_.stamp[y] = queue_.push(std::max(age_out_at, clock_), EventKind::leave_state,
-                                       static_cast<std::uint32_t>(y));
+    schedule_wait_end(youth, to);
+}
+
+/// While waiting, a youth may age out or give up; the earlier of the two is scheduled.
+void Simulation::schedule_wait_end(YouthId youth, StateId at) {
+    const auto y = index(youth);
+    const CareState& state = model_.state(at);
+    Clock best;
+    if (state.waitlist.renege_rate_per_day > 0.0) {
+        RandomStream rng = youth_stream(youth);
+        best = {clock_ - std::log1p(-rng.uniform()) / state.waitlist.renege_rate_per_day,
+                Outcome::renege, 0};
+        youths_.draws[y] = rng.position();
     }
+    if (has_age(youths_.born_at[y])) {
+        const double age_out_at = youths_.born_at[y] + state.max_age_years * days_per_year;
+        if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
+    }
+    if (best.at == YouthStore::never) return;
+    youths_.pending[y] = best.outcome;
+    youths_.stamp[y] = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
 }
 
 /// Takes a place; the caller has advanced the state's tally to now.
@@ -75,14 +92,26 @@ void Simulation::release_place(YouthId youth, StateId from) {
     admit_next_waiting(from);
 }
 
+/// Offers free places to the waiting, most severe level first (one level if fifo).
 void Simulation::admit_next_waiting(StateId at) {
     StateRuntime& state = states_[index(at)];
-    while (!state.waitlist.empty() && state.occupied < state.places) {
-        const WaitEntry entry = state.waitlist.pop();
-        if (youths_.ticket[index(entry.youth)] != entry.ticket) continue;  // left the queue
-        --state.waiting;
-        admit(entry.youth, at);
+    for (std::size_t level = state.queues.size(); level-- > 0;) {
+        FifoWaitlist& queue = state.queues[level];
+        while (!queue.empty() && state.occupied < state.places) {
+            const WaitEntry entry = queue.pop();
+            if (youths_.ticket[index(entry.youth)] != entry.ticket) continue;  // left the queue
+            --state.waiting;
+            admit(entry.youth, at);
+        }
     }
+}
+
+/// The youth leaves the waitlist of `at` without care; its queue entry is skipped later.
+void Simulation::leave_waitlist(YouthId youth, StateId at) {
+    StateRuntime& state = states_[index(at)];
+    state.tally.advance(clock_, state.occupied, state.waiting);
+    --state.waiting;
+    youths_.ticket[index(youth)] = 0;
 }
 
 void Simulation::on_leave_state(const Event& ev) {
@@ -93,13 +122,19 @@ void Simulation::on_leave_state(const Event& ev) {
         case Outcome::recheck:
             schedule_stay_end(youth, from, false);
             return;
+        case Outcome::renege:
+            leave_waitlist(youth, from);
+            if (window_open_) {
+                report_.reneged(from, year_);
+                report_.exited(year_);
+            }
+            youths_.remove(youth);
+            return;
         case Outcome::age_out:
             if (youths_.in_care[y] != 0) {
                 release_place(youth, from);
             } else {
-                StateRuntime& state = states_[index(from)];
-                state.tally.advance(clock_, state.occupied, state.waiting);
-                --state.waiting;  // its waitlist entry is skipped when reached
+                leave_waitlist(youth, from);
             }
             if (window_open_) {
                 report_.aged_out(from, year_);

@@ -30,6 +30,8 @@ void YearReport::admission(YouthStore& youths, YouthId youth, StateId state, std
     ++t.admissions;
     t.wait_days_sum += wait_days;
     t.waits.add(wait_days);
+    const auto& norm = model_.state(state).waitlist.norm_days;
+    if (norm && wait_days > *norm) ++t.over_norm;
     client(youths, youth, state, year);
 }
 
@@ -78,7 +80,9 @@ void YearReport::month_end(std::size_t month, std::size_t year, bool year_end,
 
 void YearReport::collect(ReplicationMetrics& out) const {
     out.years.reserve(years_.size());
-    for (const YearTally& t : years_) {
+    for (std::size_t i = 0; i < years_.size(); ++i) {
+        const YearTally& t = years_[i];
+        const bool has_norm = model_.states[i % states_].waitlist.norm_days.has_value();
         out.years.push_back({
             .clients = t.clients,
             .admissions = t.admissions,
@@ -91,6 +95,11 @@ void YearReport::collect(ReplicationMetrics& out) const {
             .left_by_type = t.left_by_type,
             .aged_out = t.aged_out,
             .moves = t.moves,
+            .over_norm_share = has_norm
+                                   ? mean_or_nan(static_cast<double>(t.over_norm), t.admissions)
+                                   : std::numeric_limits<double>::quiet_NaN(),
+            .reneged = t.reneged,
+            .overflows = t.overflows,
         });
     }
     out.clients = clients_;

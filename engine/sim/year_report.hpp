@@ -21,6 +21,8 @@ public:
     /// A youth took a place in `state` during `year`: counts the admission and the client.
     void admission(YouthStore& youths, YouthId youth, StateId state, std::size_t year,
                    double wait_days);
+    void reneged(StateId state, std::size_t year) { ++tally(year, state).reneged; }
+    void overflow(StateId state, std::size_t year) { ++tally(year, state).overflows; }
     /// A youth in care at the start of `year` is one of its clients.
     void client(YouthStore& youths, YouthId youth, StateId state, std::size_t year);
     void completion(StateId state, std::size_t year, double stay_days);

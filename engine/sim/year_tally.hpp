@@ -21,6 +21,9 @@ struct YearTally {
     std::array<std::uint64_t, transition_type_count> left_by_type{};  ///< by TransitionType
     std::uint64_t aged_out = 0;  ///< left (from care or the waitlist) on reaching max age
     std::uint64_t moves = 0;     ///< moves to another place of the same state
+    std::uint64_t over_norm = 0;  ///< admissions that waited longer than the state's norm
+    std::uint64_t reneged = 0;    ///< left the waitlist without care (gave up, went elsewhere)
+    std::uint64_t overflows = 0;  ///< emergency placements beyond the places (never_waits)
     WaitHistogram waits;
 };
 

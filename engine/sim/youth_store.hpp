@@ -17,6 +17,7 @@ enum class Outcome : std::uint16_t {
     transition,     ///< take transition `pending_transition` of the state
     completion,     ///< the length of stay ended: route by the state's `next`
     age_out,        ///< reached the state's max age (in care or waiting)
+    renege,         ///< gave up waiting (or found other help) and left
     recheck,        ///< entered a new age band: redraw the rate clocks
 };
 

@@ -99,7 +99,17 @@ struct YouthMix {
 };
 
 /// How a full state orders those waiting for a place.
-enum class WaitlistDiscipline : std::uint8_t { fifo };
+enum class WaitlistOrder : std::uint8_t {
+    fifo,      ///< first come, first served
+    priority,  ///< most severe level first; within a level, longest waiting first
+};
+
+/// A state's waitlist: its order, its waiting-time norm (Treeknorm), and reneging.
+struct WaitlistRules {
+    WaitlistOrder order = WaitlistOrder::fifo;
+    std::optional<double> norm_days{};  ///< admissions that waited longer breach the norm
+    double renege_rate_per_day = 0.0;   ///< families who give up or find other help
+};
 
 /// One branch of the routing on completion.
 struct Route {
@@ -115,7 +125,8 @@ struct CareState {
     std::optional<std::uint16_t> segment_index{};  ///< into Model::segments; none if unlabelled
     StateKind kind = StateKind::other;
     std::optional<std::uint32_t> places{};  ///< std::nullopt: unlimited
-    WaitlistDiscipline waitlist = WaitlistDiscipline::fifo;
+    WaitlistRules waitlist{};
+    bool never_waits = false;  ///< crisis: when full, an emergency overflow placement
     std::optional<Distribution> length_of_stay{};  ///< a completion clock routed by `next`
     std::vector<Route> next{};                     ///< probabilities sum to 1
     std::vector<Transition> transitions{};         ///< competing clocks

@@ -52,7 +52,7 @@ std::string dump(const Model& m) {
         text += "state " + std::to_string(i) + " '" + s.name + "' label '" + s.label +
                 "' segment '" + s.segment + "' places " +
                 (s.places ? std::to_string(*s.places) : std::string("unlimited")) +
-                " waitlist " + std::to_string(static_cast<int>(s.waitlist)) + "\n  stay " +
+                " waitlist " + std::to_string(static_cast<int>(s.waitlist.order)) + "\n  stay " +
                 (s.length_of_stay ? dump(*s.length_of_stay) : std::string("none")) + "\n";
         for (const Route& r : s.next) {
             text += "  next " + dump(r.to) + " p " + num(r.probability) + "\n";

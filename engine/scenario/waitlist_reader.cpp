@@ -1,0 +1,52 @@
+// Waitlist rules: order (fifo or priority by severity), waiting-time norm, reneging rate.
+#include "scenario/waitlist_reader.hpp"
+
+#include "scenario/units.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace careflow::scenario {
+namespace {
+
+std::optional<WaitlistOrder> read_order(const YAML::Node& node, const std::string& path,
+                                        NodeReader& r) {
+    const auto word = r.text(node, path);
+    if (!word) return std::nullopt;
+    if (*word == "fifo") return WaitlistOrder::fifo;
+    if (*word == "priority") return WaitlistOrder::priority;
+    r.error(node, fmt::format("unknown waitlist order '{}' in {}", *word, path),
+            {"known orders: fifo, priority (most severe first, then longest waiting)"});
+    return std::nullopt;
+}
+
+}  // namespace
+
+WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path, NodeReader& r) {
+    static constexpr std::array<std::string_view, 3> keys{"order", "norm", "renege_per_year"};
+    WaitlistRules rules;
+    if (!node.IsMap()) {
+        rules.order = read_order(node, path, r).value_or(WaitlistOrder::fifo);
+        return rules;
+    }
+    r.check_keys(node, path, keys);
+    if (auto order = NodeReader::optional(node, "order")) {
+        rules.order = read_order(*order, path + ".order", r).value_or(WaitlistOrder::fifo);
+    }
+    if (auto norm = NodeReader::optional(node, "norm")) {
+        rules.norm_days = r.duration_days(*norm, path + ".norm");
+    }
+    if (auto renege = NodeReader::optional(node, "renege_per_year")) {
+        const auto rate = r.number(*renege, path + ".renege_per_year");
+        if (rate && *rate < 0.0) {
+            r.error(*renege, fmt::format("{}.renege_per_year must be 0 or more, got '{}'", path,
+                                         renege->Scalar()));
+        } else if (rate) {
+            rules.renege_rate_per_day = *rate / days_per_year;
+        }
+    }
+    return rules;
+}
+
+}  // namespace careflow::scenario

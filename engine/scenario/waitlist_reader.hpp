@@ -1,0 +1,16 @@
+// Reading a state's waitlist rules: `fifo`, or a map with order, norm and reneging.
+#pragma once
+
+#include "scenario/node_reader.hpp"
+
+#include <careflow/model.hpp>
+
+#include <string>
+
+namespace careflow::scenario {
+
+/// `waitlist: fifo`, `waitlist: priority`, or
+/// `waitlist: {order: priority, norm: 10 weeks, renege_per_year: 0.5}`.
+WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path, NodeReader& reader);
+
+}  // namespace careflow::scenario
