@@ -34,12 +34,14 @@ double left(const YearStateMetrics& m, TransitionType type) {
 }
 
 // Per calendar year, per state.
-constexpr std::array<Column<YearStateMetrics>, 18> year_columns{{
+constexpr std::array<Column<YearStateMetrics>, 20> year_columns{{
     {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
     {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
     {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
     {"stock_end", [](const YearStateMetrics& m) { return count(m.stock_end); }},
     {"waitlist_end", [](const YearStateMetrics& m) { return count(m.waitlist_end); }},
+    {"places_end", [](const YearStateMetrics& m) { return m.places_end; }},
+    {"staff_fte_end", [](const YearStateMetrics& m) { return m.fte_end; }},
     {"wait_days_mean", [](const YearStateMetrics& m) { return m.wait_days_mean; }},
     {"wait_days_p90", [](const YearStateMetrics& m) { return m.wait_days_p90; }},
     {"stay_days_mean", [](const YearStateMetrics& m) { return m.stay_days_mean; }},
@@ -150,7 +152,7 @@ std::vector<double> metric_values(const Model& model, const sim::ReplicationMetr
 std::vector<MetricKey> series_keys(const Model& model) {
     std::vector<MetricKey> keys;
     for (const std::string& month : model.calendar.month_labels) {
-        for (const char* metric : {"stock", "waitlist"}) {
+        for (const char* metric : {"stock", "waitlist", "places"}) {
             for (const CareState& state : model.states) {
                 keys.push_back({metric, state.name, month, ""});
             }
@@ -168,6 +170,9 @@ std::vector<double> series_values(const sim::ReplicationMetrics& m) {
             for (std::size_t s = 0; s < n_states; ++s) {
                 values.push_back((*series)[month * n_states + s]);
             }
+        }
+        for (std::size_t s = 0; s < n_states; ++s) {
+            values.push_back(m.month_places[month * n_states + s]);
         }
     }
     return values;

@@ -1,6 +1,7 @@
 // Resolving a scenario's YAML tree: top level, run settings, states, routing and arrivals.
 #include "scenario/resolve.hpp"
 
+#include "scenario/capacity_reader.hpp"
 #include "scenario/distribution_reader.hpp"
 #include "scenario/inflow_reader.hpp"
 #include "scenario/transition_reader.hpp"
@@ -29,7 +30,6 @@ constexpr std::array<std::string_view, 15> version_2_keys{
     "start",        "youth",          "initial_stock", "kind",        "max_age",
     "transitions",  "age",            "severity",      "guardianship", "trend_per_year",
     "seasonality",  "in_care_for",    "count",         "state",        "never_waits"};
-constexpr std::int64_t max_places = 10'000'000;
 
 /// Resolves one scenario; holds what the passes share (the reader and the state names).
 class Resolver {
@@ -50,7 +50,6 @@ private:
     /// Reads a state's keys; returns the nodes later checks point at (next, capacity).
     std::pair<YAML::Node, YAML::Node> read_state(const YAML::Node& node, CareState& state);
     void read_kind(const YAML::Node& node, const std::string& path, CareState& state);
-    std::optional<std::uint32_t> read_capacity(const YAML::Node& node, const std::string& path);
     std::vector<Route> read_routes(const YAML::Node& node, const std::string& path);
     /// Looks up care states by name (not `exit`), for streams and stock.
     StateLookup care_state_lookup() {
@@ -263,7 +262,7 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         state.segment = r_.text(*segment, path + ".segment").value_or("");
     }
     const auto capacity = NodeReader::optional(node, "capacity");
-    if (capacity) state.places = read_capacity(*capacity, path + ".capacity");
+    if (capacity) read_capacity(*capacity, path + ".capacity", model_.version, state, r_);
     if (auto waitlist = NodeReader::optional(node, "waitlist")) {
         if (waitlist->IsMap() && model_.version == 1) {
             r_.error(*waitlist, fmt::format("a map for {}.waitlist is new in format version 2",
@@ -316,18 +315,6 @@ void Resolver::read_kind(const YAML::Node& node, const std::string& path, CareSt
     if (auto hint = suggestion(*word, known)) notes.push_back("hint: " + *hint);
     notes.push_back(known_names_note("kinds", known));
     r_.error(node, fmt::format("unknown kind '{}' in {}", *word, path), std::move(notes));
-}
-
-std::optional<std::uint32_t> Resolver::read_capacity(const YAML::Node& node,
-                                                     const std::string& path) {
-    if (node.IsScalar() && node.Scalar() == "unlimited") return std::nullopt;
-    const auto places = node.IsScalar() ? parse_integer(node.Scalar()) : std::nullopt;
-    if (!places || *places < 0 || *places > max_places) {
-        r_.error(node, fmt::format("{} must be a whole number of places >= 0 or 'unlimited', "
-                                   "got {}", path, describe(node)));
-        return std::nullopt;
-    }
-    return static_cast<std::uint32_t>(*places);
 }
 
 std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::string& path) {

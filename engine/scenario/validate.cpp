@@ -2,6 +2,7 @@
 #include "scenario/validate.hpp"
 
 #include "model/traffic.hpp"
+#include "scenario/capacity_reader.hpp"
 #include "scenario/units.hpp"
 
 #include <fmt/format.h>
@@ -31,16 +32,20 @@ void warn_overload(const Model& model, const ModelSource& source, NodeReader& re
     const auto flows = approximate_flows(model);
     for (std::size_t i = 0; i < model.state_count(); ++i) {
         const CareState& state = model.states[i];
-        if (!state.places) continue;
+        const std::optional<std::uint32_t> places =
+            state.staff ? std::optional(places_from_staff(state.staff->fte,
+                                                          state.staff->caseload_per_fte))
+                        : state.places;
+        if (!places) continue;
         const double load = (*rates)[i] * flows[i].mean_stay_days;
         // A state nobody is routed to cannot overflow, not even with zero places.
-        if (load <= 0.0 || load < static_cast<double>(*state.places)) continue;
+        if (load <= 0.0 || load < static_cast<double>(*places)) continue;
         reader.warning(source.capacity_nodes[i],
                        fmt::format("state '{}' is offered a load of {:.1f} places ({:.4g} "
                                    "admissions per year x mean stay {:.4g} days), at or above "
                                    "its capacity of {}; its waitlist will grow without bound",
                                    state.name, load, (*rates)[i] * days_per_year,
-                                   flows[i].mean_stay_days, *state.places),
+                                   flows[i].mean_stay_days, *places),
                        {"hint: add places, shorten stays or route fewer youths here"});
     }
 }

@@ -27,6 +27,8 @@ struct YearStateMetrics {
     std::uint64_t completions = 0;
     std::uint32_t stock_end = 0;     ///< in care at the end of the year (31 December)
     std::uint32_t waitlist_end = 0;  ///< waiting at the end of the year
+    double places_end = 0.0;         ///< places at the end of the year; NaN if unlimited
+    double fte_end = 0.0;            ///< staff at the end of the year; NaN if not staffed
     double wait_days_mean = 0.0;     ///< NaN without admissions
     double wait_days_p90 = 0.0;      ///< NaN without admissions
     double stay_days_mean = 0.0;     ///< of stays completed in the year; NaN without any
@@ -49,6 +51,7 @@ struct ReplicationMetrics {
     std::vector<std::uint64_t> segment_clients{};  ///< [year * segments + segment]
     std::vector<std::uint32_t> month_stock{};      ///< [month * states + state], at month end
     std::vector<std::uint32_t> month_waitlist{};   ///< [month * states + state], at month end
+    std::vector<double> month_places{};            ///< [month * states + state]; NaN unlimited
 };
 
 }  // namespace careflow::sim

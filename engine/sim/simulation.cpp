@@ -32,14 +32,21 @@ Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t rep
       routes_(model),
       states_(model.state_count()),
       report_(model),
-      stock_scratch_(model.state_count()),
-      waitlist_scratch_(model.state_count()) {
+      snapshot_{std::vector<std::uint32_t>(model.state_count()),
+                std::vector<std::uint32_t>(model.state_count()),
+                std::vector<std::uint32_t>(model.state_count()),
+                std::vector<double>(model.state_count())} {
     for (std::size_t i = 0; i < model.arrivals.size(); ++i) {
         const StreamKey key{seed, replication, Purpose::arrivals, i};
         sources_.push_back({RandomStream(key), peak_arrival_rate(model.arrivals[i])});
     }
     for (std::size_t s = 0; s < states_.size(); ++s) {
         states_[s].places = model.states[s].places.value_or(unlimited_places);
+        staff_rng_.emplace_back(StreamKey{seed, replication, Purpose::staffing, s});
+        if (model.states[s].staff) {
+            states_[s].fte = model.states[s].staff->fte;
+            set_places_from_staff(make_id<StateId>(s));
+        }
         const bool by_priority = model.states[s].waitlist.order == WaitlistOrder::priority;
         states_[s].queues.resize(by_priority ? model.population.severity_levels.size() : 1);
         states_[s].rates_depend_on_age = any_age_factor(model.states[s]);
@@ -71,6 +78,9 @@ void Simulation::reserve_for_steady_state() {
 
 ReplicationMetrics Simulation::run() {
     place_initial_stock();
+    for (std::size_t s = 0; s < states_.size(); ++s) {
+        if (model_.states[s].staff) schedule_staff_change(make_id<StateId>(s));
+    }
     for (std::uint32_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(s);
     const double warmup = model_.run.warmup_days;
     if (warmup > 0.0) {
@@ -94,13 +104,18 @@ void Simulation::run_until(double end_days) {
             case EventKind::leave_state: on_leave_state(ev); break;
             case EventKind::warmup_end: open_window(); break;
             case EventKind::month_end: on_month_end(ev); break;
+            case EventKind::staff_change: on_staff_change(ev); break;
         }
     }
     clock_ = end_days;
 }
 
 bool Simulation::is_stale(const Event& ev) const noexcept {
-    return ev.kind() == EventKind::leave_state && youths_.stamp[ev.subject()] != ev.seq();
+    switch (ev.kind()) {
+        case EventKind::leave_state: return youths_.stamp[ev.subject()] != ev.seq();
+        case EventKind::staff_change: return states_[ev.subject()].staff_stamp != ev.seq();
+        default: return false;
+    }
 }
 
 /// Ends the warm-up: statistics restart, and the first calendar month begins.
@@ -136,10 +151,12 @@ void Simulation::on_month_end(const Event& ev) {
 
 void Simulation::close_month(std::size_t month, bool year_end) {
     for (std::size_t s = 0; s < states_.size(); ++s) {
-        stock_scratch_[s] = states_[s].occupied;
-        waitlist_scratch_[s] = states_[s].waiting;
+        snapshot_.stock[s] = states_[s].occupied;
+        snapshot_.waitlist[s] = states_[s].waiting;
+        snapshot_.places[s] = states_[s].places;
+        snapshot_.fte[s] = states_[s].fte;
     }
-    report_.month_end(month, year_, year_end, stock_scratch_, waitlist_scratch_);
+    report_.month_end(month, year_, year_end, snapshot_);
 }
 
 /// Everyone in care when a year starts is one of that year's clients.

@@ -44,6 +44,8 @@ private:
         std::vector<FifoWaitlist> queues;  ///< one per priority level (one if fifo), lowest first
         StateTally tally;
         bool rates_depend_on_age = false;  ///< some rate has an age-band factor
+        double fte = 0.0;                  ///< staff, for staffed states
+        std::uint64_t staff_stamp = 0;     ///< seq of the live staff_change event
     };
     /// The earliest clock of a youth's stay, and what it does.
     struct Clock {
@@ -81,6 +83,11 @@ private:
     /// The youth's own stream, continued where its last draw stopped.
     [[nodiscard]] RandomStream youth_stream(YouthId youth) const noexcept;
 
+    // simulation_staff.cpp: staff attrition and hiring, and the places they give
+    void schedule_staff_change(StateId state);
+    void on_staff_change(const Event& ev);
+    void set_places_from_staff(StateId state);
+
     // simulation_inflow.cpp: referrals, initial stock, who the youths are
     void on_arrival(const Event& ev);
     void schedule_next_arrival(std::uint32_t source);
@@ -96,9 +103,9 @@ private:
     YouthStore youths_;
     std::vector<Source> sources_;
     std::vector<StateRuntime> states_;
+    std::vector<RandomStream> staff_rng_;  ///< per state (used by staffed states only)
     YearReport report_;
-    std::vector<std::uint32_t> stock_scratch_;     ///< per state, for month-end snapshots
-    std::vector<std::uint32_t> waitlist_scratch_;  ///< per state, for month-end snapshots
+    YearReport::Snapshot snapshot_;  ///< reused at every month end
     double clock_ = 0.0;
     bool window_open_ = false;  ///< false during the warm-up
     std::size_t year_ = 0;      ///< calendar year index, once the window is open

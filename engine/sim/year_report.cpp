@@ -22,7 +22,8 @@ YearReport::YearReport(const Model& model)
       exits_(model.calendar.years()),
       segment_clients_(model.calendar.years() * model.segments.size()),
       month_stock_(model.calendar.months() * states_),
-      month_waitlist_(model.calendar.months() * states_) {}
+      month_waitlist_(model.calendar.months() * states_),
+      month_places_(model.calendar.months() * states_) {}
 
 void YearReport::admission(YouthStore& youths, YouthId youth, StateId state, std::size_t year,
                            double wait_days) {
@@ -66,15 +67,19 @@ void YearReport::completion(StateId state, std::size_t year, double stay_days) {
 }
 
 void YearReport::month_end(std::size_t month, std::size_t year, bool year_end,
-                           const std::vector<std::uint32_t>& stock,
-                           const std::vector<std::uint32_t>& waitlist) {
+                           const Snapshot& now) {
     for (std::size_t s = 0; s < states_; ++s) {
-        month_stock_[month * states_ + s] = stock[s];
-        month_waitlist_[month * states_ + s] = waitlist[s];
-        if (year_end) {
-            years_[year * states_ + s].stock_end = stock[s];
-            years_[year * states_ + s].waitlist_end = waitlist[s];
-        }
+        const bool unlimited = !model_.states[s].places && !model_.states[s].staff;
+        month_stock_[month * states_ + s] = now.stock[s];
+        month_waitlist_[month * states_ + s] = now.waitlist[s];
+        month_places_[month * states_ + s] =
+            unlimited ? std::numeric_limits<double>::quiet_NaN() : now.places[s];
+        if (!year_end) continue;
+        YearTally& t = years_[year * states_ + s];
+        t.stock_end = now.stock[s];
+        t.waitlist_end = now.waitlist[s];
+        t.places_end = now.places[s];
+        t.fte_end = now.fte[s];
     }
 }
 
@@ -82,13 +87,18 @@ void YearReport::collect(ReplicationMetrics& out) const {
     out.years.reserve(years_.size());
     for (std::size_t i = 0; i < years_.size(); ++i) {
         const YearTally& t = years_[i];
-        const bool has_norm = model_.states[i % states_].waitlist.norm_days.has_value();
+        const CareState& state = model_.states[i % states_];
+        const bool has_norm = state.waitlist.norm_days.has_value();
+        const bool unlimited = !state.places && !state.staff;
+        constexpr double nan = std::numeric_limits<double>::quiet_NaN();
         out.years.push_back({
             .clients = t.clients,
             .admissions = t.admissions,
             .completions = t.completions,
             .stock_end = t.stock_end,
             .waitlist_end = t.waitlist_end,
+            .places_end = unlimited ? nan : t.places_end,
+            .fte_end = state.staff ? t.fte_end : nan,
             .wait_days_mean = mean_or_nan(t.wait_days_sum, t.admissions),
             .wait_days_p90 = t.waits.quantile(0.9),
             .stay_days_mean = mean_or_nan(t.stay_days_sum, t.completions),
@@ -108,6 +118,7 @@ void YearReport::collect(ReplicationMetrics& out) const {
     out.segment_clients = segment_clients_;
     out.month_stock = month_stock_;
     out.month_waitlist = month_waitlist_;
+    out.month_places = month_places_;
 }
 
 }  // namespace careflow::sim

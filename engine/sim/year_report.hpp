@@ -34,9 +34,14 @@ public:
     void referred(std::size_t year) { ++referrals_[year]; }
     void exited(std::size_t year) { ++exits_[year]; }
     /// Stock and waitlist per state at the end of `month` (and of its year if `year_end`).
-    void month_end(std::size_t month, std::size_t year, bool year_end,
-                   const std::vector<std::uint32_t>& stock,
-                   const std::vector<std::uint32_t>& waitlist);
+    /// Stock, waitlist, places and staff (FTE) per state at the end of `month`.
+    struct Snapshot {
+        std::vector<std::uint32_t> stock;
+        std::vector<std::uint32_t> waitlist;
+        std::vector<std::uint32_t> places;
+        std::vector<double> fte;
+    };
+    void month_end(std::size_t month, std::size_t year, bool year_end, const Snapshot& now);
 
     /// Adds the yearly and monthly figures to `out`.
     void collect(ReplicationMetrics& out) const;
@@ -55,6 +60,7 @@ private:
     std::vector<std::uint64_t> segment_clients_;
     std::vector<std::uint32_t> month_stock_;
     std::vector<std::uint32_t> month_waitlist_;
+    std::vector<double> month_places_;
 };
 
 }  // namespace careflow::sim

@@ -104,6 +104,17 @@ enum class WaitlistOrder : std::uint8_t {
     priority,  ///< most severe level first; within a level, longest waiting first
 };
 
+/// Places derived from staff: floor(fte x caseload_per_fte). Staff leave one FTE at a time
+/// (each FTE at `attrition_rate_per_day`) and are hired one FTE at a time (at
+/// `hiring_per_day`, up to `max_fte`). Fewer places evict nobody: admissions pause.
+struct Staffing {
+    double fte = 0.0;
+    double caseload_per_fte = 1.0;
+    double attrition_rate_per_day = 0.0;  ///< per FTE
+    double hiring_per_day = 0.0;          ///< FTE hired per day
+    std::optional<double> max_fte{};
+};
+
 /// A state's waitlist: its order, its waiting-time norm (Treeknorm), and reneging.
 struct WaitlistRules {
     WaitlistOrder order = WaitlistOrder::fifo;
@@ -124,7 +135,8 @@ struct CareState {
     std::string segment{};
     std::optional<std::uint16_t> segment_index{};  ///< into Model::segments; none if unlabelled
     StateKind kind = StateKind::other;
-    std::optional<std::uint32_t> places{};  ///< std::nullopt: unlimited
+    std::optional<std::uint32_t> places{};  ///< std::nullopt: unlimited (or staffed)
+    std::optional<Staffing> staff{};         ///< places follow the staff when set
     WaitlistRules waitlist{};
     bool never_waits = false;  ///< crisis: when full, an emergency overflow placement
     std::optional<Distribution> length_of_stay{};  ///< a completion clock routed by `next`

@@ -1,0 +1,82 @@
+// Capacity as places, unlimited, or derived from staff (FTE x caseload) that change over time.
+#include "scenario/capacity_reader.hpp"
+
+#include "scenario/units.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+
+namespace careflow::scenario {
+namespace {
+
+constexpr std::int64_t max_places = 10'000'000;
+constexpr double max_fte = 1e6;
+
+std::optional<double> non_negative(const YAML::Node& map, std::string_view key,
+                                   const std::string& path, NodeReader& r) {
+    const auto node = NodeReader::optional(map, key);
+    if (!node) return std::nullopt;
+    const auto value = r.number(*node, fmt::format("{}.{}", path, key));
+    if (value && (*value < 0.0 || *value > max_fte)) {
+        r.error(*node, fmt::format("{}.{} must be between 0 and {:.0f}, got '{}'", path, key,
+                                   max_fte, node->Scalar()));
+        return std::nullopt;
+    }
+    return value;
+}
+
+void read_staff(const YAML::Node& node, const std::string& path, CareState& state,
+                NodeReader& r) {
+    static constexpr std::array<std::string_view, 5> keys{
+        "fte", "caseload_per_fte", "attrition_per_year", "hiring_per_year", "max_fte"};
+    r.check_keys(node, path, keys);
+    Staffing staff;
+    const auto fte = r.required(node, "fte", path);
+    const auto caseload = r.required(node, "caseload_per_fte", path);
+    staff.fte = non_negative(node, "fte", path, r).value_or(0.0);
+    if (caseload) {
+        staff.caseload_per_fte =
+            r.positive_number(*caseload, path + ".caseload_per_fte").value_or(1.0);
+    }
+    staff.attrition_rate_per_day =
+        non_negative(node, "attrition_per_year", path, r).value_or(0.0) / days_per_year;
+    staff.hiring_per_day =
+        non_negative(node, "hiring_per_year", path, r).value_or(0.0) / days_per_year;
+    staff.max_fte = non_negative(node, "max_fte", path, r);
+    if (staff.max_fte && *staff.max_fte < staff.fte) {
+        r.error(node, fmt::format("{}.max_fte must be at least fte ({})", path, staff.fte));
+    }
+    if (fte && caseload) state.staff = staff;
+}
+
+}  // namespace
+
+std::uint32_t places_from_staff(double fte, double caseload_per_fte) {
+    // The small epsilon keeps 10 FTE x 1.2 at 12 places despite rounding.
+    return static_cast<std::uint32_t>(std::floor(fte * caseload_per_fte + 1e-9));
+}
+
+void read_capacity(const YAML::Node& node, const std::string& path, int version,
+                   CareState& state, NodeReader& r) {
+    if (node.IsMap()) {
+        if (version == 1) {
+            r.error(node, fmt::format("staff in {} is new in format version 2", path),
+                    {"hint: write 'version: 2' at the top of the file"});
+        }
+        read_staff(node, path, state, r);
+        return;
+    }
+    if (node.IsScalar() && node.Scalar() == "unlimited") return;
+    const auto places = node.IsScalar() ? parse_integer(node.Scalar()) : std::nullopt;
+    if (!places || *places < 0 || *places > max_places) {
+        r.error(node, fmt::format("{} must be a whole number of places >= 0, 'unlimited', or "
+                                  "staff, got {}", path, describe(node)),
+                {"hint: e.g. 'capacity: 12' or 'capacity: {fte: 10, caseload_per_fte: 1.2}'"});
+        return;
+    }
+    state.places = static_cast<std::uint32_t>(*places);
+}
+
+}  // namespace careflow::scenario
