@@ -34,7 +34,7 @@ double left(const YearStateMetrics& m, TransitionType type) {
 }
 
 // Per calendar year, per state.
-constexpr std::array<Column<YearStateMetrics>, 20> year_columns{{
+constexpr std::array<Column<YearStateMetrics>, 21> year_columns{{
     {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
     {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
     {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
@@ -55,6 +55,7 @@ constexpr std::array<Column<YearStateMetrics>, 20> year_columns{{
     {"over_norm_share", [](const YearStateMetrics& m) { return m.over_norm_share; }},
     {"reneged", [](const YearStateMetrics& m) { return count(m.reneged); }},
     {"overflows", [](const YearStateMetrics& m) { return count(m.overflows); }},
+    {"redirected", [](const YearStateMetrics& m) { return count(m.redirected); }},
 }};
 
 // Per calendar year, over all states: admissions into out-of-home kinds and crisis.

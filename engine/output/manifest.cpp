@@ -75,7 +75,17 @@ Json state_json(const Model& model, const CareState& state) {
     out["name"] = state.name;
     out["label"] = state.label;
     out["segment"] = state.segment;
-    out["places"] = state.places ? Json(*state.places) : Json("unlimited");
+    if (state.staff) {
+        const Staffing& staff = *state.staff;
+        out["places"] = "staff";
+        out["staff"] = {{"fte", staff.fte},
+                        {"caseload_per_fte", staff.caseload_per_fte},
+                        {"attrition_per_year", staff.attrition_rate_per_day * days_per_year},
+                        {"hiring_per_year", staff.hiring_per_day * days_per_year},
+                        {"max_fte", staff.max_fte ? Json(*staff.max_fte) : Json()}};
+    } else {
+        out["places"] = state.places ? Json(*state.places) : Json("unlimited");
+    }
     out["kind"] = name_of(state.kind);
     out["max_age_years"] = state.max_age_years;
     out["waitlist"] = {

@@ -4,6 +4,7 @@
 #include "scenario/capacity_reader.hpp"
 #include "scenario/distribution_reader.hpp"
 #include "scenario/inflow_reader.hpp"
+#include "scenario/policy_reader.hpp"
 #include "scenario/transition_reader.hpp"
 #include "scenario/waitlist_reader.hpp"
 #include "scenario/youth_reader.hpp"
@@ -26,10 +27,11 @@ constexpr double probability_tolerance = 1e-6;
 constexpr int newest_version = 2;
 
 // Keys that format version 2 added; a version 1 file using one is told to say version 2.
-constexpr std::array<std::string_view, 15> version_2_keys{
+constexpr std::array<std::string_view, 16> version_2_keys{
     "start",        "youth",          "initial_stock", "kind",        "max_age",
     "transitions",  "age",            "severity",      "guardianship", "trend_per_year",
-    "seasonality",  "in_care_for",    "count",         "state",        "never_waits"};
+    "seasonality",  "in_care_for",    "count",         "state",        "never_waits",
+    "policies"};
 
 /// Resolves one scenario; holds what the passes share (the reader and the state names).
 class Resolver {
@@ -66,9 +68,9 @@ private:
 };
 
 std::optional<Model> Resolver::resolve(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 9> keys{
-        "version", "name",   "description", "start",        "run",
-        "youth",   "states", "arrivals",    "initial_stock"};
+    static constexpr std::array<std::string_view, 10> keys{
+        "version", "name",   "description", "start",         "run",
+        "youth",   "states", "arrivals",    "initial_stock", "policies"};
     if (!r_.expect_map(root, "the scenario")) return std::nullopt;
     r_.check_keys(root, "the scenario", keys);
     read_version(root);
@@ -108,6 +110,15 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
             }
         }
     }
+    if (auto policies = NodeReader::optional(root, "policies")) {
+        if (r_.expect_list(*policies, "policies")) {
+            for (std::size_t i = 0; i < policies->size(); ++i) {
+                auto policy = read_policy((*policies)[i], fmt::format("policies[{}]", i), model_,
+                                          care_state_lookup(), r_);
+                if (policy) model_.policies.push_back(std::move(*policy));
+            }
+        }
+    }
     if (auto stock = NodeReader::optional(root, "initial_stock")) {
         if (r_.expect_list(*stock, "initial_stock")) {
             for (std::size_t i = 0; i < stock->size(); ++i) {
@@ -129,6 +140,7 @@ void Resolver::read_version(const YAML::Node& root) {
         r_.error(*node, fmt::format("unsupported scenario format version '{}'", node->Scalar()),
                  {fmt::format("hint: this careflow reads format versions 1 to {}",
                               newest_version)});
+        model_.version = newest_version;  // check the rest as the newest format
     } else if (version) {
         model_.version = static_cast<int>(*version);
     }
@@ -264,7 +276,8 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
     const auto capacity = NodeReader::optional(node, "capacity");
     if (capacity) read_capacity(*capacity, path + ".capacity", model_.version, state, r_);
     if (auto waitlist = NodeReader::optional(node, "waitlist")) {
-        if (waitlist->IsMap() && model_.version == 1) {
+        const bool fifo = waitlist->IsScalar() && waitlist->Scalar() == "fifo";
+        if (!fifo && model_.version == 1) {
             r_.error(*waitlist, fmt::format("a map for {}.waitlist is new in format version 2",
                                             path),
                      {"hint: write 'version: 2' at the top of the file"});

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace careflow::scenario {
@@ -59,6 +60,10 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
     t.age_band_factor.assign(p.age_band_labels.size(), 1.0);
     if (auto factors = NodeReader::optional(node, "by_severity")) {
         t.severity_factor = read_per_severity(*factors, path + ".by_severity", p, 1.0, r);
+        if (std::any_of(t.severity_factor.begin(), t.severity_factor.end(),
+                        [](double f) { return f < 0.0; })) {
+            r.error(*factors, fmt::format("{}.by_severity factors must be 0 or more", path));
+        }
     }
     if (auto factors = NodeReader::optional(node, "by_age_band")) {
         if (t.after) {
@@ -69,6 +74,10 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
     }
     if (auto factor = NodeReader::optional(node, "guardianship")) {
         t.guardianship_factor = r.number(*factor, path + ".guardianship").value_or(1.0);
+        if (t.guardianship_factor < 0.0) {
+            r.error(*factor, fmt::format("{}.guardianship must be 0 or more, got '{}'", path,
+                                         factor->Scalar()));
+        }
     }
     if (!to || !type || !clock_ok) return std::nullopt;
     t.to = *to;

@@ -18,11 +18,11 @@ void check_exit_reachable(const Model& model, const ModelSource& source, NodeRea
     for (std::size_t i = 0; i < reaches.size(); ++i) {
         if (reaches[i]) continue;
         reader.error(source.next_nodes[i],
-                     fmt::format("youths in state '{}' can never reach exit: every path from "
-                                 "states.{}.next loops back into care", model.states[i].name,
+                     fmt::format("youths in state '{}' can never reach exit: every way out of "
+                                 "states.{} loops back into care", model.states[i].name,
                                  model.states[i].name),
-                     {"hint: give 'exit' a probability in the next of at least one state on "
-                      "the loop"});
+                     {"hint: route some youths to 'exit' (in next or transitions) from at "
+                      "least one state on the loop"});
     }
 }
 
@@ -36,7 +36,7 @@ void warn_overload(const Model& model, const ModelSource& source, NodeReader& re
             state.staff ? std::optional(places_from_staff(state.staff->fte,
                                                           state.staff->caseload_per_fte))
                         : state.places;
-        if (!places) continue;
+        if (!places || state.never_waits) continue;  // never_waits: overflow, no waitlist
         const double load = (*rates)[i] * flows[i].mean_stay_days;
         // A state nobody is routed to cannot overflow, not even with zero places.
         if (load <= 0.0 || load < static_cast<double>(*places)) continue;

@@ -7,11 +7,13 @@
 namespace careflow::sim {
 
 enum class EventKind : std::uint8_t {
-    arrival,      ///< subject: arrival stream index
+    arrival,      ///< subject: arrival stream index; stale unless seq is the stream's stamp
     leave_state,  ///< subject: youth slot; stale unless seq is the youth's pending stamp
     warmup_end,   ///< subject unused: reset the statistics, open the window
     month_end,    ///< subject: index of the month that starts now
     staff_change, ///< subject: state; stale unless seq is the state's staff stamp
+    policy_start, ///< subject: policy index
+    policy_end,   ///< subject: policy index
 };
 
 /// Time plus one word that packs the insertion sequence (high 36 bits), the kind (4 bits) and

@@ -32,7 +32,7 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return heap_.size(); }
     [[nodiscard]] const Event& top() const noexcept { return heap_.front(); }
 
-    /// Schedules an event and returns its sequence number, unique within this queue.
+    /// Schedules an event and returns its sequence number: unique within this queue, never 0.
     std::uint64_t push(double time, EventKind kind, std::uint32_t subject) {
         if (next_seq_ > Event::max_seq) throw std::length_error("event sequence exhausted");
         const std::uint64_t seq = next_seq_++;
@@ -91,7 +91,7 @@ private:
     }
 
     std::vector<Event> heap_;
-    std::uint64_t next_seq_ = 0;
+    std::uint64_t next_seq_ = 1;  // 0 is never a live event's seq: stamps use it for "none"
 };
 
 }  // namespace careflow::sim

@@ -38,6 +38,7 @@ struct YearStateMetrics {
     double over_norm_share = 0.0;  ///< NaN without admissions or without a norm
     std::uint64_t reneged = 0;
     std::uint64_t overflows = 0;
+    std::uint64_t redirected = 0;
 };
 
 struct ReplicationMetrics {

@@ -82,6 +82,7 @@ ReplicationMetrics Simulation::run() {
         if (model_.states[s].staff) schedule_staff_change(make_id<StateId>(s));
     }
     for (std::uint32_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(s);
+    schedule_policies();
     const double warmup = model_.run.warmup_days;
     if (warmup > 0.0) {
         queue_.push(warmup, EventKind::warmup_end, 0);
@@ -105,6 +106,8 @@ void Simulation::run_until(double end_days) {
             case EventKind::warmup_end: open_window(); break;
             case EventKind::month_end: on_month_end(ev); break;
             case EventKind::staff_change: on_staff_change(ev); break;
+            case EventKind::policy_start: on_policy(ev, true); break;
+            case EventKind::policy_end: on_policy(ev, false); break;
         }
     }
     clock_ = end_days;
@@ -114,6 +117,7 @@ bool Simulation::is_stale(const Event& ev) const noexcept {
     switch (ev.kind()) {
         case EventKind::leave_state: return youths_.stamp[ev.subject()] != ev.seq();
         case EventKind::staff_change: return states_[ev.subject()].staff_stamp != ev.seq();
+        case EventKind::arrival: return sources_[ev.subject()].stamp != ev.seq();
         default: return false;
     }
 }

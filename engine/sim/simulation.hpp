@@ -12,7 +12,9 @@
 
 #include <careflow/model.hpp>
 
+#include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace careflow::sim {
@@ -36,6 +38,8 @@ private:
         RandomStream gaps;
         double peak_rate_per_day;  ///< bound on the stream's rate, for thinning
         std::uint32_t referrals = 0;
+        double inflow_factor = 1.0;  ///< product of active inflow policies
+        std::uint64_t stamp = 0;     ///< seq of the live arrival event
     };
     struct StateRuntime {
         std::uint32_t occupied = 0;
@@ -46,6 +50,8 @@ private:
         bool rates_depend_on_age = false;  ///< some rate has an age-band factor
         double fte = 0.0;                  ///< staff, for staffed states
         std::uint64_t staff_stamp = 0;     ///< seq of the live staff_change event
+        std::array<double, transition_type_count> rate_factor{1.0, 1.0, 1.0, 1.0, 1.0};
+        std::vector<std::pair<StateId, double>> redirects;  ///< (to, share), active policies
     };
     /// The earliest clock of a youth's stay, and what it does.
     struct Clock {
@@ -88,10 +94,18 @@ private:
     void on_staff_change(const Event& ev);
     void set_places_from_staff(StateId state);
 
+    // simulation_policy.cpp: dated policies switching on and off
+    void schedule_policies();
+    void on_policy(const Event& ev, bool start);
+    void apply_change(const PolicyChange& change, double& saved, bool start);
+    void recompute_policy_factors();
+    void recheck_stays(StateId state);
+    StateId redirect(YouthId youth, StateId to);
+
     // simulation_inflow.cpp: referrals, initial stock, who the youths are
     void on_arrival(const Event& ev);
     void schedule_next_arrival(std::uint32_t source);
-    [[nodiscard]] double arrival_rate(const ArrivalStream& stream, double at) const noexcept;
+    [[nodiscard]] double arrival_rate(std::uint32_t source, double at) const noexcept;
     [[nodiscard]] double peak_arrival_rate(const ArrivalStream& stream) const noexcept;
     void place_initial_stock();
     void draw_youth(YouthId youth, const YouthMix& mix, RandomStream& rng);
@@ -104,6 +118,8 @@ private:
     std::vector<Source> sources_;
     std::vector<StateRuntime> states_;
     std::vector<RandomStream> staff_rng_;  ///< per state (used by staffed states only)
+    std::vector<std::uint8_t> policy_active_;           ///< per policy
+    std::vector<std::vector<double>> policy_saved_;     ///< per policy and change: value before
     YearReport report_;
     YearReport::Snapshot snapshot_;  ///< reused at every month end
     double clock_ = 0.0;

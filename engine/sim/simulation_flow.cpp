@@ -26,7 +26,8 @@ double remaining_days(const Distribution& d, RandomStream& rng, double elapsed_d
 
 }  // namespace
 
-void Simulation::enter(YouthId youth, StateId to) {
+void Simulation::enter(YouthId youth, StateId requested) {
+    const StateId to = redirect(youth, requested);
     StateRuntime& state = states_[index(to)];
     const auto y = index(youth);
     state.tally.advance(clock_, state.occupied, state.waiting);
@@ -190,7 +191,8 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
     for (std::size_t i = 0; i < state.transitions.size(); ++i) {
         const Transition& t = state.transitions[i];
         if (!t.rate_per_day) continue;
-        const double rate = *t.rate_per_day * rate_factor(youth, t);
+        const double rate = *t.rate_per_day * rate_factor(youth, t) *
+                            states_[index(at)].rate_factor[static_cast<std::size_t>(t.type)];
         if (rate <= 0.0) continue;
         const double at_day = clock_ - std::log1p(-rng.uniform()) / rate;
         if (at_day < best.at) best = {at_day, Outcome::transition, static_cast<std::uint16_t>(i)};
@@ -237,12 +239,14 @@ double Simulation::rate_factor(YouthId youth, const Transition& t) const noexcep
     const auto y = index(youth);
     double factor = t.severity_factor[youths_.severity[y]];
     if (youths_.guardian[y] != 0) factor *= t.guardianship_factor;
-    if (has_age(youths_.born_at[y]) && t.age_band_factor.size() > 1) {
+    std::size_t band = 0;  // youths without an age count in the first band
+    if (has_age(youths_.born_at[y])) {
         const auto& bands = model_.population.age_band_lower_years;
-        const auto band = static_cast<std::size_t>(
+        const auto above = static_cast<std::size_t>(
             std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
-        factor *= t.age_band_factor[band == 0 ? 0 : band - 1];
+        band = above == 0 ? 0 : above - 1;
     }
+    factor *= t.age_band_factor[band];
     return factor;
 }
 

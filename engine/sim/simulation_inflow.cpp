@@ -41,22 +41,24 @@ void Simulation::on_arrival(const Event& ev) {
 void Simulation::schedule_next_arrival(std::uint32_t source) {
     Source& s = sources_[source];
     const ArrivalStream& spec = model_.arrivals[source];
+    s.stamp = 0;  // any earlier candidate is stale from now on
     if (s.peak_rate_per_day <= 0.0) return;
     const bool constant = spec.trend_per_year == 0.0 && spec.seasonality.empty();
     const double end = model_.run.warmup_days + model_.run.horizon_days;
     for (double at = clock_;;) {
         at -= std::log1p(-s.gaps.uniform()) / s.peak_rate_per_day;
         if (at > end) return;  // beyond the run: nothing more to schedule
-        if (constant || s.gaps.uniform() * s.peak_rate_per_day <= arrival_rate(spec, at)) {
-            queue_.push(at, EventKind::arrival, source);
+        if (constant || s.gaps.uniform() * s.peak_rate_per_day <= arrival_rate(source, at)) {
+            s.stamp = queue_.push(at, EventKind::arrival, source);
             return;
         }
     }
 }
 
-double Simulation::arrival_rate(const ArrivalStream& stream, double at) const noexcept {
+double Simulation::arrival_rate(std::uint32_t source, double at) const noexcept {
+    const ArrivalStream& stream = model_.arrivals[source];
     const double window_start = model_.run.warmup_days;
-    double rate = stream.rate_per_day;
+    double rate = stream.rate_per_day * sources_[source].inflow_factor;
     if (stream.trend_per_year != 0.0) {
         rate *= std::pow(1.0 + stream.trend_per_year, (at - window_start) / days_per_year);
     }

@@ -22,6 +22,7 @@ StaffRates staff_rates(const Staffing& staff, double fte) {
 /// Attrition (each FTE at its rate) and hiring (below the ceiling) as one Poisson process.
 void Simulation::schedule_staff_change(StateId at) {
     StateRuntime& state = states_[index(at)];
+    state.staff_stamp = 0;  // any earlier staff event is stale from now on
     const StaffRates rates = staff_rates(*model_.state(at).staff, state.fte);
     if (rates.leaving + rates.hiring <= 0.0) return;
     RandomStream& rng = staff_rng_[index(at)];

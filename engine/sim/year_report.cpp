@@ -110,6 +110,7 @@ void YearReport::collect(ReplicationMetrics& out) const {
                                    : std::numeric_limits<double>::quiet_NaN(),
             .reneged = t.reneged,
             .overflows = t.overflows,
+            .redirected = t.redirected,
         });
     }
     out.clients = clients_;

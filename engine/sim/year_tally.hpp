@@ -26,6 +26,7 @@ struct YearTally {
     std::uint64_t over_norm = 0;  ///< admissions that waited longer than the state's norm
     std::uint64_t reneged = 0;    ///< left the waitlist without care (gave up, went elsewhere)
     std::uint64_t overflows = 0;  ///< emergency placements beyond the places (never_waits)
+    std::uint64_t redirected = 0; ///< referred here, sent elsewhere by a redirect policy
     WaitHistogram waits;
 };
 

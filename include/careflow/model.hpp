@@ -163,6 +163,31 @@ struct InitialStock {
     std::optional<Distribution> in_care_for{};  ///< time already spent in the state
 };
 
+/// One change a policy makes while it is in force.
+struct PolicyChange {
+    enum class Kind : std::uint8_t {
+        places,    ///< set a state's places (`value`)
+        staff,     ///< set a staffed state's FTE (`value`)
+        rates,     ///< multiply a state's transition rates (of `type`, or all) by `value`
+        inflow,    ///< multiply a referral stream's rate (`stream`, or all) by `value`
+        redirect,  ///< send a share (`value`) of youths entering `state` to `to` instead
+    };
+    Kind kind = Kind::places;
+    StateId state{};
+    StateId to{};                           ///< redirect only
+    std::optional<TransitionType> type{};   ///< rates only; none: every type
+    std::optional<std::uint16_t> stream{};  ///< inflow only; none: every stream
+    double value = 0.0;
+};
+
+/// Dated changes: in force from `from_days` until `until_days` (simulation days), then undone.
+struct Policy {
+    std::string name{};
+    double from_days = 0.0;
+    std::optional<double> until_days{};
+    std::vector<PolicyChange> changes{};
+};
+
 struct RunSettings {
     double warmup_days = 0.0;   ///< simulated, then discarded
     double horizon_days = 0.0;  ///< measured window after the warm-up
@@ -178,6 +203,7 @@ struct Model {
     std::vector<std::string> segments{};  ///< distinct segment labels, in order of appearance
     std::vector<ArrivalStream> arrivals{};
     std::vector<InitialStock> initial_stock{};
+    std::vector<Policy> policies{};
     Population population{};
     RunSettings run{};
     Calendar calendar{};  ///< years and months of the measured window

@@ -65,9 +65,9 @@ TEST(Event, PacksSeqKindAndSubjectWithoutLoss) {
 
 TEST(EventQueue, ReturnsIncreasingSequenceNumbers) {
     EventQueue q;
-    EXPECT_EQ(q.push(3.0, EventKind::arrival, 0), 0u);
-    EXPECT_EQ(q.push(1.0, EventKind::arrival, 0), 1u);
-    EXPECT_EQ(q.pop().seq(), 1u);
+    EXPECT_EQ(q.push(3.0, EventKind::arrival, 0), 1u);
+    EXPECT_EQ(q.push(1.0, EventKind::arrival, 0), 2u);
+    EXPECT_EQ(q.pop().seq(), 2u);
 }
 
 }  // namespace
