@@ -153,12 +153,12 @@ void Simulation::on_leave_state(const Event& ev) {
         leave(youth, from, t.to, t.type);
         return;
     }
-    // A move to another place of the same kind (a new foster family): a new stay, same place.
+    // A move to another place of the same kind (a new foster family): new clocks, but the same
+    // stay in the state, so the length of stay still runs from the admission.
     if (window_open_) {
         report_.moved(from, year_);
         report_.left(from, year_, t.type);
     }
-    youths_.admitted_at[y] = clock_;
     schedule_stay_end(youth, from, true);
 }
 
