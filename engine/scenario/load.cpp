@@ -1,7 +1,9 @@
 // The scenario pipeline: read bytes, parse YAML, resolve names, validate, freeze.
 #include <careflow/scenario.hpp>
 
+#include "scenario/extends.hpp"
 #include "scenario/node_reader.hpp"
+#include "scenario/overrides.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/validate.hpp"
 #include "scenario/yaml_reader.hpp"
@@ -10,10 +12,27 @@
 
 namespace careflow {
 
-LoadedScenario load_scenario_text(const std::string& text, const std::string& display_name) {
+namespace {
+
+/// The file's tree with its bases merged in and the overrides applied.
+std::optional<YAML::Node> scenario_tree(const std::string& text, const std::string& name,
+                                        const std::vector<std::string>& overrides,
+                                        scenario::NodeReader& reader) {
+    const auto root = scenario::parse_yaml(text, reader);
+    if (!root) return std::nullopt;
+    auto merged = scenario::apply_extends(*root, name, reader);
+    if (!merged) return std::nullopt;
+    scenario::apply_overrides(*merged, overrides, reader);
+    return merged;
+}
+
+}  // namespace
+
+LoadedScenario load_scenario_text(const std::string& text, const std::string& display_name,
+                                  const std::vector<std::string>& overrides) {
     scenario::NodeReader reader(display_name);
     std::optional<Model> model;
-    if (const auto root = scenario::parse_yaml(text, reader)) {
+    if (const auto root = scenario_tree(text, display_name, overrides, reader)) {
         scenario::ModelSource source;
         model = scenario::resolve(*root, reader, source);
         if (model) scenario::validate(*model, source, reader);
@@ -25,8 +44,8 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& di
                           std::move(diagnostics), text};
 }
 
-LoadedScenario load_scenario(const std::string& path) {
-    return load_scenario_text(scenario::read_file_text(path), path);
+LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+    return load_scenario_text(scenario::read_file_text(path), path, overrides);
 }
 
 }  // namespace careflow

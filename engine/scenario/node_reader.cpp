@@ -69,10 +69,20 @@ std::optional<std::string> suggestion(std::string_view name,
     return best;
 }
 
-SourceLocation NodeReader::where(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return {file_, 0, 0};
-    return {file_, mark.line + 1, mark.column + 1};  // yaml-cpp marks are 0-based
+SourceLocation NodeReader::where(const YAML::Mark& mark) const {
+    if (mark.is_null()) return {file(), 0, 0};
+    // Text of origin k is parsed after k * lines_per_origin blank lines (see parse_yaml), so
+    // the line says which file or flag a node of a merged tree came from.
+    const auto origin = static_cast<std::size_t>(mark.line / lines_per_origin);
+    if (origin >= origins_.size()) return {file(), 0, 0};
+    const Origin& from = origins_[origin];
+    if (!from.has_position) return {from.name, 0, 0};
+    return {from.name, mark.line % lines_per_origin + 1, mark.column + 1};  // marks are 0-based
+}
+
+std::size_t NodeReader::add_origin(std::string name, bool has_position) {
+    origins_.push_back({std::move(name), has_position});
+    return origins_.size() - 1;
 }
 
 void NodeReader::error(const YAML::Node& at, std::string message, std::vector<std::string> notes) {

@@ -19,10 +19,18 @@ namespace careflow::scenario {
 /// collects all the problems of a file.
 class NodeReader {
 public:
-    explicit NodeReader(std::string file) : file_(std::move(file)) {}
+    explicit NodeReader(std::string file) : origins_{{std::move(file), true}} {}
 
-    [[nodiscard]] const std::string& file() const noexcept { return file_; }
-    [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
+    /// The scenario file itself (origin 0).
+    [[nodiscard]] const std::string& file() const noexcept { return origins_.front().name; }
+    [[nodiscard]] SourceLocation where(const YAML::Node& node) const { return where(node.Mark()); }
+    [[nodiscard]] SourceLocation where(const YAML::Mark& mark) const;
+
+    /// Registers another source of YAML nodes (a base file of `extends`, or a `--set` flag)
+    /// and returns its origin number, for parse_yaml. A flag has no line and column.
+    std::size_t add_origin(std::string name, bool has_position);
+    /// Lines reserved per origin: a merged tree's nodes tell their origin by their line.
+    static constexpr int lines_per_origin = 100'000;
 
     void error(const YAML::Node& at, std::string message, std::vector<std::string> notes = {});
     void warning(const YAML::Node& at, std::string message, std::vector<std::string> notes = {});
@@ -61,7 +69,11 @@ private:
     std::optional<std::string> scalar(const YAML::Node& node, std::string_view path,
                                       std::string_view expected);
 
-    std::string file_;
+    struct Origin {
+        std::string name;
+        bool has_position = true;
+    };
+    std::vector<Origin> origins_;
     std::vector<Diagnostic> diagnostics_;
 };
 

@@ -68,9 +68,9 @@ private:
 };
 
 std::optional<Model> Resolver::resolve(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 10> keys{
-        "version", "name",   "description", "start",         "run",
-        "youth",   "states", "arrivals",    "initial_stock", "policies"};
+    static constexpr std::array<std::string_view, 11> keys{
+        "version", "name",     "description", "start",         "run",     "youth",
+        "states",  "arrivals", "initial_stock", "policies",    "extends"};
     if (!r_.expect_map(root, "the scenario")) return std::nullopt;
     r_.check_keys(root, "the scenario", keys);
     read_version(root);

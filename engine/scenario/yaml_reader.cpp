@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <sstream>
@@ -54,9 +55,18 @@ std::string syntax_hint(const std::string& message, std::string_view line) {
 
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml(const std::string& text, NodeReader& reader) {
+std::optional<YAML::Node> parse_yaml(const std::string& text, NodeReader& reader,
+                                     std::size_t origin) {
+    const auto lines = std::count(text.begin(), text.end(), '\n');
+    if (lines >= NodeReader::lines_per_origin) {
+        reader.report({Severity::error, {reader.file(), 0, 0},
+                       fmt::format("a scenario file may have at most {} lines, this one has {}",
+                                   NodeReader::lines_per_origin - 1, lines)});
+        return std::nullopt;
+    }
+    const auto offset = static_cast<std::size_t>(NodeReader::lines_per_origin) * origin;
     try {
-        YAML::Node root = YAML::Load(text);
+        YAML::Node root = YAML::Load(std::string(offset, '\n') + text);
         if (root.IsNull()) {
             Diagnostic empty;
             empty.where = {reader.file(), 1, 1};
@@ -68,8 +78,7 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, NodeReader& reader
         return root;
     } catch (const YAML::Exception& e) {
         // A syntax error stops parsing: yaml-cpp cannot resume after it.
-        SourceLocation at{reader.file(), 0, 0};
-        if (!e.mark.is_null()) at = {reader.file(), e.mark.line + 1, e.mark.column + 1};
+        const SourceLocation at = reader.where(e.mark);
         reader.report({Severity::error, at, fmt::format("malformed YAML: {}", e.msg),
                        {syntax_hint(e.msg, line_of(text, at.line))}});
         return std::nullopt;

@@ -13,6 +13,8 @@ namespace careflow::scenario {
 
 /// The YAML document in `text`, or nullopt after reporting the syntax error (with its
 /// position) or an empty document to `reader`.
-std::optional<YAML::Node> parse_yaml(const std::string& text, NodeReader& reader);
+/// `origin` is the reader's origin number of the text (0: the scenario file itself).
+std::optional<YAML::Node> parse_yaml(const std::string& text, NodeReader& reader,
+                                     std::size_t origin = 0);
 
 }  // namespace careflow::scenario

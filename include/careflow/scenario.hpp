@@ -17,12 +17,16 @@ struct LoadedScenario {
     std::string text;  ///< the file's bytes, for hashing into the manifest
 };
 
-/// Reads, resolves and validates a scenario file. Throws ScenarioError listing every
-/// problem, or std::system_error when the file cannot be read.
-[[nodiscard]] LoadedScenario load_scenario(const std::string& path);
+/// Reads, resolves and validates a scenario file (with its `extends` chain), after applying
+/// `overrides` ("PATH=VALUE", as from --set). Throws ScenarioError listing every problem, or
+/// std::system_error when the file cannot be read.
+[[nodiscard]] LoadedScenario load_scenario(const std::string& path,
+                                           const std::vector<std::string>& overrides = {});
 
-/// The same for scenario text already in memory; `display_name` is used in messages.
+/// The same for scenario text already in memory; `display_name` is used in messages and
+/// relative `extends` paths resolve against it.
 [[nodiscard]] LoadedScenario load_scenario_text(const std::string& text,
-                                                const std::string& display_name);
+                                                const std::string& display_name,
+                                                const std::vector<std::string>& overrides = {});
 
 }  // namespace careflow

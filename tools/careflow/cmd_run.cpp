@@ -30,10 +30,13 @@ void add_run_command(CLI::App& app, RunOptions& options) {
         ->check(CLI::Range(0u, 1024u));
     cmd->add_option("-o,--out", options.out_dir, "Output folder (default: results/<scenario>)");
     cmd->add_flag("-q,--quiet", options.quiet, "Print no result table");
+    cmd->add_option("--set", options.overrides,
+                    "Override a scenario value, e.g. --set states.residential.capacity=40 "
+                    "(repeatable)");
 }
 
 int run_command(const RunOptions& options, const std::string& command_line) {
-    const LoadedScenario loaded = load_scenario(options.scenario);
+    const LoadedScenario loaded = load_scenario(options.scenario, options.overrides);
     std::cerr << format_all(loaded.warnings);
     const Model& model = *loaded.model;
 

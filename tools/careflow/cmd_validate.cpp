@@ -12,10 +12,12 @@ namespace careflow::cli {
 void add_validate_command(CLI::App& app, ValidateOptions& options) {
     auto* cmd = app.add_subcommand("validate", "Check a scenario file and report every problem");
     cmd->add_option("scenario", options.scenario, "Scenario YAML file")->required();
+    cmd->add_option("--set", options.overrides,
+                    "Override a scenario value, e.g. --set run.replications=50 (repeatable)");
 }
 
 int validate_command(const ValidateOptions& options) {
-    const LoadedScenario loaded = load_scenario(options.scenario);
+    const LoadedScenario loaded = load_scenario(options.scenario, options.overrides);
     std::cerr << format_all(loaded.warnings);
     const Model& model = *loaded.model;
     std::cout << fmt::format("{}: ok ({} states, {} arrival streams, {} warning(s))\n",

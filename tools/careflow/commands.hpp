@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace careflow::cli {
 
@@ -22,10 +23,12 @@ struct RunOptions {
     unsigned threads = 0;
     std::string out_dir;
     bool quiet = false;
+    std::vector<std::string> overrides;  ///< --set PATH=VALUE
 };
 
 struct ValidateOptions {
     std::string scenario;
+    std::vector<std::string> overrides;  ///< --set PATH=VALUE
 };
 
 void add_run_command(CLI::App& app, RunOptions& options);
