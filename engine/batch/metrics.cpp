@@ -34,7 +34,7 @@ double left(const YearStateMetrics& m, TransitionType type) {
 }
 
 // Per calendar year, per state.
-constexpr std::array<Column<YearStateMetrics>, 21> year_columns{{
+constexpr std::array<Column<YearStateMetrics>, 22> year_columns{{
     {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
     {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
     {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
@@ -56,6 +56,7 @@ constexpr std::array<Column<YearStateMetrics>, 21> year_columns{{
     {"reneged", [](const YearStateMetrics& m) { return count(m.reneged); }},
     {"overflows", [](const YearStateMetrics& m) { return count(m.overflows); }},
     {"redirected", [](const YearStateMetrics& m) { return count(m.redirected); }},
+    {"bridged", [](const YearStateMetrics& m) { return count(m.bridged); }},
 }};
 
 // Per calendar year, over all states: admissions into out-of-home kinds and crisis.

@@ -23,8 +23,10 @@ std::optional<WaitlistOrder> read_order(const YAML::Node& node, const std::strin
 
 }  // namespace
 
-WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path, NodeReader& r) {
-    static constexpr std::array<std::string_view, 3> keys{"order", "norm", "renege_per_year"};
+WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
+                            const StateLookup& lookup, NodeReader& r) {
+    static constexpr std::array<std::string_view, 5> keys{
+        "order", "norm", "renege_per_year", "bridging", "escalation_growth_per_week"};
     WaitlistRules rules;
     if (!node.IsMap()) {
         rules.order = read_order(node, path, r).value_or(WaitlistOrder::fifo);
@@ -44,6 +46,21 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path, Nod
                                          renege->Scalar()));
         } else if (rate) {
             rules.renege_rate_per_day = *rate / days_per_year;
+        }
+    }
+    if (auto bridging = NodeReader::optional(node, "bridging")) {
+        rules.bridging = lookup(*bridging, path + ".bridging");
+    }
+    if (auto growth = NodeReader::optional(node, "escalation_growth_per_week")) {
+        const auto value = r.number(*growth, path + ".escalation_growth_per_week");
+        if (value && *value < 0.0) {
+            r.error(*growth, fmt::format("{}.escalation_growth_per_week must be 0 or more", path));
+        } else if (value) {
+            rules.escalation_growth_per_day = *value / days_per_week;
+        }
+        if (!NodeReader::optional(node, "bridging")) {
+            r.error(*growth, fmt::format("{}.escalation_growth_per_week needs 'bridging'", path),
+                    {"hint: name the lighter state that cares for youths while they wait"});
         }
     }
     return rules;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "scenario/node_reader.hpp"
+#include "scenario/transition_reader.hpp"
 
 #include <careflow/model.hpp>
 
@@ -9,8 +10,9 @@
 
 namespace careflow::scenario {
 
-/// `waitlist: fifo`, `waitlist: priority`, or
-/// `waitlist: {order: priority, norm: 10 weeks, renege_per_year: 0.5}`.
-WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path, NodeReader& reader);
+/// `waitlist: fifo`, `waitlist: priority`, or `waitlist: {order: priority, norm: 10 weeks,
+/// renege_per_year: 0.5, bridging: ambulatory, escalation_growth_per_week: 0.02}`.
+WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
+                            const StateLookup& lookup, NodeReader& reader);
 
 }  // namespace careflow::scenario

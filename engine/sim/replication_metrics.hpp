@@ -39,6 +39,7 @@ struct YearStateMetrics {
     std::uint64_t reneged = 0;
     std::uint64_t overflows = 0;
     std::uint64_t redirected = 0;
+    std::uint64_t bridged = 0;
 };
 
 struct ReplicationMetrics {

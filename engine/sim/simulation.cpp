@@ -147,6 +147,7 @@ void Simulation::on_month_end(const Event& ev) {
         year_ = calendar.month_year[month];
         count_clients_in_care();
     }
+    recheck_bridging();
     if (month + 1 < calendar.months()) {
         queue_.push(calendar.month_start_days[month + 1], EventKind::month_end,
                     static_cast<std::uint32_t>(month + 1));

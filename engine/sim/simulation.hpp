@@ -77,6 +77,9 @@ private:
     void admit_next_waiting(StateId state);
     void on_leave_state(const Event& ev);
     void leave_waitlist(YouthId youth, StateId state);
+    bool try_bridging(YouthId youth, StateId awaited);
+    void stop_waiting_elsewhere(YouthId youth);
+    void recheck_bridging();
     void schedule_wait_end(YouthId youth, StateId state);
     void leave(YouthId youth, StateId from, StateId to, TransitionType type);
     void schedule_stay_end(YouthId youth, StateId state, bool new_stay,

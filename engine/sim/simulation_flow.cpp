@@ -44,7 +44,45 @@ void Simulation::enter(YouthId youth, StateId requested) {
     const std::size_t level = state.queues.size() == 1 ? 0 : youths_.severity[y];
     state.queues[level].push({youth, youths_.ticket[y]});
     ++state.waiting;
+    if (rules.waitlist.bridging && try_bridging(youth, to)) return;
     schedule_wait_end(youth, to);
+}
+
+/// Places a youth waiting for `awaited` in its bridging state, if that has room. The youth
+/// stays on the waitlist; its queued_at keeps counting the wait.
+bool Simulation::try_bridging(YouthId youth, StateId awaited) {
+    const StateId bridge = *model_.state(awaited).waitlist.bridging;
+    StateRuntime& state = states_[index(bridge)];
+    if (state.occupied >= state.places) return false;
+    const auto y = index(youth);
+    state.tally.advance(clock_, state.occupied, state.waiting);
+    youths_.waiting_for[y] = awaited;
+    youths_.state[y] = bridge;
+    const double waiting_since = youths_.queued_at[y];
+    const std::uint64_t ticket = youths_.ticket[y];
+    youths_.queued_at[y] = clock_;  // no wait for the bridging place itself
+    admit(youth, bridge);
+    youths_.queued_at[y] = waiting_since;  // admit() closed both; the wait for `awaited` goes on
+    youths_.ticket[y] = ticket;
+    if (window_open_) report_.bridged(awaited, year_);
+    return true;
+}
+
+/// A youth in bridging care that leaves it (escalation, ageing out) gives up its place in line.
+void Simulation::stop_waiting_elsewhere(YouthId youth) {
+    const auto y = index(youth);
+    const StateId awaited = youths_.waiting_for[y];
+    if (awaited == StateId::exit) return;
+    leave_waitlist(youth, awaited);
+    youths_.waiting_for[y] = StateId::exit;
+}
+
+/// Escalation in bridging care grows with the time waited: redraw those clocks monthly.
+void Simulation::recheck_bridging() {
+    for (std::size_t y = 0; y < youths_.slots(); ++y) {
+        if (youths_.waiting_for[y] == StateId::exit) continue;
+        schedule_stay_end(make_id<YouthId>(y), youths_.state[y], false);
+    }
 }
 
 /// While waiting, a youth may age out or give up; the earlier of the two is scheduled.
@@ -100,8 +138,14 @@ void Simulation::admit_next_waiting(StateId at) {
         FifoWaitlist& queue = state.queues[level];
         while (!queue.empty() && state.occupied < state.places) {
             const WaitEntry entry = queue.pop();
-            if (youths_.ticket[index(entry.youth)] != entry.ticket) continue;  // left the queue
+            const auto y = index(entry.youth);
+            if (youths_.ticket[y] != entry.ticket) continue;  // left the queue
             --state.waiting;
+            if (youths_.waiting_for[y] == at) {  // from bridging care to the awaited place
+                youths_.waiting_for[y] = StateId::exit;
+                release_place(entry.youth, youths_.state[y]);
+                youths_.state[y] = at;
+            }
             admit(entry.youth, at);
         }
     }
@@ -133,6 +177,7 @@ void Simulation::on_leave_state(const Event& ev) {
             return;
         case Outcome::age_out:
             if (youths_.in_care[y] != 0) {
+                stop_waiting_elsewhere(youth);
                 release_place(youth, from);
             } else {
                 leave_waitlist(youth, from);
@@ -163,6 +208,7 @@ void Simulation::on_leave_state(const Event& ev) {
 }
 
 void Simulation::leave(YouthId youth, StateId from, StateId to, TransitionType type) {
+    stop_waiting_elsewhere(youth);
     release_place(youth, from);
     if (window_open_) report_.left(from, year_, type);
     if (to == StateId::exit) {
@@ -191,8 +237,14 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
     for (std::size_t i = 0; i < state.transitions.size(); ++i) {
         const Transition& t = state.transitions[i];
         if (!t.rate_per_day) continue;
-        const double rate = *t.rate_per_day * rate_factor(youth, t) *
-                            states_[index(at)].rate_factor[static_cast<std::size_t>(t.type)];
+        double rate = *t.rate_per_day * rate_factor(youth, t) *
+                      states_[index(at)].rate_factor[static_cast<std::size_t>(t.type)];
+        if (t.type == TransitionType::escalation && youths_.waiting_for[y] != StateId::exit) {
+            // Waiting in too-light care: escalation grows with the time waited.
+            const double growth =
+                model_.state(youths_.waiting_for[y]).waitlist.escalation_growth_per_day;
+            rate *= 1.0 + growth * (clock_ - youths_.queued_at[y]);
+        }
         if (rate <= 0.0) continue;
         const double at_day = clock_ - std::log1p(-rng.uniform()) / rate;
         if (at_day < best.at) best = {at_day, Outcome::transition, static_cast<std::uint16_t>(i)};

@@ -111,6 +111,7 @@ void YearReport::collect(ReplicationMetrics& out) const {
             .reneged = t.reneged,
             .overflows = t.overflows,
             .redirected = t.redirected,
+            .bridged = t.bridged,
         });
     }
     out.clients = clients_;

@@ -24,6 +24,7 @@ public:
     void reneged(StateId state, std::size_t year) { ++tally(year, state).reneged; }
     void overflow(StateId state, std::size_t year) { ++tally(year, state).overflows; }
     void redirected(StateId state, std::size_t year) { ++tally(year, state).redirected; }
+    void bridged(StateId state, std::size_t year) { ++tally(year, state).bridged; }
     /// A youth in care at the start of `year` is one of its clients.
     void client(YouthStore& youths, YouthId youth, StateId state, std::size_t year);
     void completion(StateId state, std::size_t year, double stay_days);

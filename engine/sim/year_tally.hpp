@@ -27,6 +27,7 @@ struct YearTally {
     std::uint64_t reneged = 0;    ///< left the waitlist without care (gave up, went elsewhere)
     std::uint64_t overflows = 0;  ///< emergency placements beyond the places (never_waits)
     std::uint64_t redirected = 0; ///< referred here, sent elsewhere by a redirect policy
+    std::uint64_t bridged = 0;    ///< waiting for this state, cared for meanwhile in bridging care
     WaitHistogram waits;
 };
 

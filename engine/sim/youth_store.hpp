@@ -34,6 +34,7 @@ struct YouthStore {
     std::vector<std::uint32_t> draws;    ///< position in that stream
     std::vector<std::uint8_t> in_care;   ///< 1 if admitted to its state, 0 if waiting
     std::vector<std::uint64_t> ticket;   ///< waitlist ticket while waiting, else 0
+    std::vector<StateId> waiting_for;    ///< in bridging care: the state awaited, else exit
     std::vector<std::uint8_t> severity;  ///< index into Population::severity_levels
     std::vector<std::uint8_t> guardian;  ///< 1 under guardianship (voogdij)
     std::vector<double> born_at;         ///< day of birth; -infinity for youths without age
@@ -73,6 +74,7 @@ struct YouthStore {
         state[index(id)] = StateId::exit;
         in_care[index(id)] = 0;
         ticket[index(id)] = 0;
+        waiting_for[index(id)] = StateId::exit;
         free_slots.push_back(id);
     }
 
@@ -83,7 +85,8 @@ private:
     template <typename F>
     void for_each_column(F f) {
         f(state), f(stamp), f(queued_at), f(admitted_at), f(birth), f(draws), f(in_care);
-        f(ticket), f(severity), f(guardian), f(born_at), f(pending), f(pending_transition);
+        f(ticket), f(waiting_for), f(severity), f(guardian), f(born_at), f(pending);
+        f(pending_transition);
         f(fixed_at), f(fixed_outcome), f(fixed_transition), f(seen_year), f(seen_states);
         f(seen_segments);
     }
@@ -94,6 +97,7 @@ private:
         draws[i] = 0;
         in_care[i] = 0;
         ticket[i] = 0;
+        waiting_for[i] = StateId::exit;
         severity[i] = 0;
         guardian[i] = 0;
         born_at[i] = -never;

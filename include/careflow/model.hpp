@@ -120,6 +120,10 @@ struct WaitlistRules {
     WaitlistOrder order = WaitlistOrder::fifo;
     std::optional<double> norm_days{};  ///< admissions that waited longer breach the norm
     double renege_rate_per_day = 0.0;   ///< families who give up or find other help
+    /// Bridging care: while waiting, the youth is cared for in this (lighter) state if it has
+    /// room, and its escalation rates there grow by this much per day waited (1 + g x days).
+    std::optional<StateId> bridging{};
+    double escalation_growth_per_day = 0.0;
 };
 
 /// One branch of the routing on completion.
