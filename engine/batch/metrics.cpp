@@ -73,6 +73,7 @@ void add_region_values(const Model& model, const sim::ReplicationMetrics& m, std
     values.push_back(count(m.clients[year]));
     values.push_back(count(m.referrals_by_year[year]));
     values.push_back(count(m.exits_by_year[year]));
+    values.push_back(count(m.re_entries_by_year[year]));
     values.push_back(out_of_home);
     values.push_back(crisis);
 }
@@ -118,6 +119,7 @@ std::vector<MetricKey> metric_keys(const Model& model) {
         keys.push_back({"clients", "", year, ""});
         keys.push_back({"referrals", "", year, ""});
         keys.push_back({"exits", "", year, ""});
+        keys.push_back({"re_entries", "", year, ""});
         keys.push_back({"out_of_home_admissions", "", year, ""});
         keys.push_back({"crisis_admissions", "", year, ""});
         for (const auto name : segment_columns) {

@@ -106,6 +106,31 @@ std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::str
     return stream;
 }
 
+std::optional<ReEntry> read_re_entry(const YAML::Node& node, const Model& model,
+                                     const StateLookup& lookup, NodeReader& r) {
+    static constexpr std::array<std::string_view, 3> keys{"share", "within", "to"};
+    if (!r.expect_map(node, "re_entry")) return std::nullopt;
+    r.check_keys(node, "re_entry", keys);
+    ReEntry re_entry;
+    const auto share_node = r.required(node, "share", "re_entry");
+    const auto share = share_node ? r.number(*share_node, "re_entry.share") : std::nullopt;
+    if (share && (*share < 0.0 || *share > 1.0)) {
+        r.error(*share_node, fmt::format("re_entry.share is a share and must lie in [0, 1], got "
+                                         "'{}'", share_node->Scalar()));
+        return std::nullopt;
+    }
+    const auto within_node = r.required(node, "within", "re_entry");
+    const auto within = within_node ? r.duration_days(*within_node, "re_entry.within")
+                                    : std::nullopt;
+    if (auto to = r.required(node, "to", "re_entry")) {
+        re_entry.to_by_severity = read_destination(*to, "re_entry.to", model.population, lookup, r);
+    }
+    if (!share || !within || re_entry.to_by_severity.empty()) return std::nullopt;
+    re_entry.share = *share;
+    re_entry.within_days = *within;
+    return re_entry;
+}
+
 std::optional<InitialStock> read_initial_stock(const YAML::Node& node, const std::string& path,
                                                const Model& model, const StateLookup& lookup,
                                                NodeReader& r) {

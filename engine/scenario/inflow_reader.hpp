@@ -16,6 +16,10 @@ std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::str
                                           const Model& model, const StateLookup& lookup,
                                           NodeReader& reader);
 
+/// `re_entry: {share: 0.29, within: 5 years, to: local_team}`.
+std::optional<ReEntry> read_re_entry(const YAML::Node& node, const Model& model,
+                                     const StateLookup& lookup, NodeReader& reader);
+
 /// One entry of `initial_stock`.
 std::optional<InitialStock> read_initial_stock(const YAML::Node& node, const std::string& path,
                                                const Model& model, const StateLookup& lookup,

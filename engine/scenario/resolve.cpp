@@ -27,11 +27,11 @@ constexpr double probability_tolerance = 1e-6;
 constexpr int newest_version = 2;
 
 // Keys that format version 2 added; a version 1 file using one is told to say version 2.
-constexpr std::array<std::string_view, 16> version_2_keys{
+constexpr std::array<std::string_view, 17> version_2_keys{
     "start",        "youth",          "initial_stock", "kind",        "max_age",
     "transitions",  "age",            "severity",      "guardianship", "trend_per_year",
     "seasonality",  "in_care_for",    "count",         "state",        "never_waits",
-    "policies"};
+    "policies",     "re_entry"};
 
 /// Resolves one scenario; holds what the passes share (the reader and the state names).
 class Resolver {
@@ -68,9 +68,9 @@ private:
 };
 
 std::optional<Model> Resolver::resolve(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 11> keys{
-        "version", "name",     "description", "start",         "run",     "youth",
-        "states",  "arrivals", "initial_stock", "policies",    "extends"};
+    static constexpr std::array<std::string_view, 12> keys{
+        "version",  "name",          "description", "start",   "run",     "youth",
+        "states",   "arrivals",      "initial_stock", "policies", "extends", "re_entry"};
     if (!r_.expect_map(root, "the scenario")) return std::nullopt;
     r_.check_keys(root, "the scenario", keys);
     read_version(root);
@@ -109,6 +109,9 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
                 if (stream) model_.arrivals.push_back(std::move(*stream));
             }
         }
+    }
+    if (auto re_entry = NodeReader::optional(root, "re_entry")) {
+        model_.re_entry = read_re_entry(*re_entry, model_, care_state_lookup(), r_);
     }
     if (auto policies = NodeReader::optional(root, "policies")) {
         if (r_.expect_list(*policies, "policies")) {

@@ -50,6 +50,7 @@ struct ReplicationMetrics {
     std::vector<std::uint64_t> clients{};          ///< [year]: distinct youths in any care
     std::vector<std::uint64_t> referrals_by_year{};  ///< [year]: referrals into the system
     std::vector<std::uint64_t> exits_by_year{};      ///< [year]: left care altogether
+    std::vector<std::uint64_t> re_entries_by_year{}; ///< [year]: referred again after leaving
     std::vector<std::uint64_t> segment_clients{};  ///< [year * segments + segment]
     std::vector<std::uint32_t> month_stock{};      ///< [month * states + state], at month end
     std::vector<std::uint32_t> month_waitlist{};   ///< [month * states + state], at month end

@@ -82,6 +82,8 @@ private:
     void recheck_bridging();
     void schedule_wait_end(YouthId youth, StateId state);
     void leave(YouthId youth, StateId from, StateId to, TransitionType type);
+    /// A youth leaving care: gone, or (re_entry) outside care until its next referral.
+    void leave_care(YouthId youth);
     void schedule_stay_end(YouthId youth, StateId state, bool new_stay,
                            double elapsed_days = 0.0);
     Clock draw_fixed_clock(YouthId youth, const CareState& state, RandomStream& rng,

@@ -100,6 +100,7 @@ void Simulation::schedule_wait_end(YouthId youth, StateId at) {
         const double age_out_at = youths_.born_at[y] + state.max_age_years * days_per_year;
         if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
     }
+    youths_.stamp[y] = 0;  // whatever was pending before is stale now
     if (best.at == YouthStore::never) return;
     youths_.pending[y] = best.outcome;
     youths_.stamp[y] = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
@@ -164,6 +165,10 @@ void Simulation::on_leave_state(const Event& ev) {
     const auto y = index(youth);
     const StateId from = youths_.state[y];
     switch (youths_.pending[y]) {
+        case Outcome::re_entry:
+            if (window_open_) report_.re_entered(year_);
+            enter(youth, model_.re_entry->to_by_severity[youths_.severity[y]]);
+            return;
         case Outcome::recheck:
             schedule_stay_end(youth, from, false);
             return;
@@ -207,13 +212,37 @@ void Simulation::on_leave_state(const Event& ev) {
     schedule_stay_end(youth, from, true);
 }
 
+void Simulation::leave_care(YouthId youth) {
+    if (window_open_) report_.exited(year_);
+    const auto& re_entry = model_.re_entry;
+    if (!re_entry) {
+        youths_.remove(youth);
+        return;
+    }
+    const auto y = index(youth);
+    RandomStream rng = youth_stream(youth);
+    const bool returns = rng.uniform() < re_entry->share;
+    const double at_day = clock_ + rng.uniform() * re_entry->within_days;
+    youths_.draws[y] = rng.position();
+    const bool too_old = has_age(youths_.born_at[y]) &&
+                         at_day >= youths_.born_at[y] +
+                                       model_.population.leave_age_years * days_per_year;
+    if (!returns || too_old) {
+        youths_.remove(youth);
+        return;
+    }
+    youths_.state[y] = StateId::exit;  // outside care, but remembered for its return
+    youths_.in_care[y] = 0;
+    youths_.pending[y] = Outcome::re_entry;
+    youths_.stamp[y] = queue_.push(at_day, EventKind::leave_state, static_cast<std::uint32_t>(y));
+}
+
 void Simulation::leave(YouthId youth, StateId from, StateId to, TransitionType type) {
     stop_waiting_elsewhere(youth);
     release_place(youth, from);
     if (window_open_) report_.left(from, year_, type);
     if (to == StateId::exit) {
-        if (window_open_) report_.exited(year_);
-        youths_.remove(youth);
+        leave_care(youth);
     } else {
         enter(youth, to);
     }
@@ -261,6 +290,7 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
             if (band_at > clock_ && band_at < best.at) best = {band_at, Outcome::recheck, 0};
         }
     }
+    youths_.stamp[y] = 0;  // whatever was pending before is stale now
     if (best.at == YouthStore::never) return;  // nothing ever ends this stay
     youths_.pending[y] = best.outcome;
     youths_.pending_transition[y] = best.transition;

@@ -20,6 +20,7 @@ YearReport::YearReport(const Model& model)
       clients_(model.calendar.years()),
       referrals_(model.calendar.years()),
       exits_(model.calendar.years()),
+      re_entries_(model.calendar.years()),
       segment_clients_(model.calendar.years() * model.segments.size()),
       month_stock_(model.calendar.months() * states_),
       month_waitlist_(model.calendar.months() * states_),
@@ -117,6 +118,7 @@ void YearReport::collect(ReplicationMetrics& out) const {
     out.clients = clients_;
     out.referrals_by_year = referrals_;
     out.exits_by_year = exits_;
+    out.re_entries_by_year = re_entries_;
     out.segment_clients = segment_clients_;
     out.month_stock = month_stock_;
     out.month_waitlist = month_waitlist_;

@@ -35,6 +35,7 @@ public:
     void moved(StateId state, std::size_t year) { ++tally(year, state).moves; }
     void referred(std::size_t year) { ++referrals_[year]; }
     void exited(std::size_t year) { ++exits_[year]; }
+    void re_entered(std::size_t year) { ++re_entries_[year]; }
     /// Stock and waitlist per state at the end of `month` (and of its year if `year_end`).
     /// Stock, waitlist, places and staff (FTE) per state at the end of `month`.
     struct Snapshot {
@@ -59,6 +60,7 @@ private:
     std::vector<std::uint64_t> clients_;
     std::vector<std::uint64_t> referrals_;  ///< per year: referrals into the system
     std::vector<std::uint64_t> exits_;      ///< per year: youths who left care altogether
+    std::vector<std::uint64_t> re_entries_; ///< per year: youths referred again after leaving
     std::vector<std::uint64_t> segment_clients_;
     std::vector<std::uint32_t> month_stock_;
     std::vector<std::uint32_t> month_waitlist_;

@@ -18,6 +18,7 @@ enum class Outcome : std::uint16_t {
     completion,     ///< the length of stay ended: route by the state's `next`
     age_out,        ///< reached the state's max age (in care or waiting)
     renege,         ///< gave up waiting (or found other help) and left
+    re_entry,       ///< left care earlier and is referred again now
     recheck,        ///< entered a new age band: redraw the rate clocks
 };
 

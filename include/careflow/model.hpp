@@ -159,6 +159,14 @@ struct ArrivalStream {
     std::vector<double> seasonality{};      ///< 12 monthly multipliers (January first), or empty
 };
 
+/// Youths who left care may be referred again: a share of those leaving to `exit` (not those
+/// who aged out or gave up waiting) return within `within_days`, uniformly spread.
+struct ReEntry {
+    double share = 0.0;
+    double within_days = 0.0;
+    std::vector<StateId> to_by_severity{};
+};
+
 /// Youths already in a state when the run starts (time 0).
 struct InitialStock {
     StateId state{};
@@ -208,6 +216,7 @@ struct Model {
     std::vector<ArrivalStream> arrivals{};
     std::vector<InitialStock> initial_stock{};
     std::vector<Policy> policies{};
+    std::optional<ReEntry> re_entry{};
     Population population{};
     RunSettings run{};
     Calendar calendar{};  ///< years and months of the measured window
