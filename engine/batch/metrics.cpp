@@ -122,6 +122,11 @@ std::vector<MetricKey> metric_keys(const Model& model) {
         keys.push_back({"re_entries", "", year, ""});
         keys.push_back({"out_of_home_admissions", "", year, ""});
         keys.push_back({"crisis_admissions", "", year, ""});
+        for (const std::string& municipality : model.population.municipalities) {
+            keys.push_back({"municipality_clients", municipality, year, ""});
+            keys.push_back({"municipality_referrals", municipality, year, ""});
+            keys.push_back({"municipality_stock_end", municipality, year, ""});
+        }
         for (const auto name : segment_columns) {
             for (const std::string& segment : model.segments) {
                 keys.push_back({std::string(name), segment, year, ""});
@@ -146,6 +151,13 @@ std::vector<double> metric_values(const Model& model, const sim::ReplicationMetr
             }
         }
         add_region_values(model, m, year, values);
+        const std::size_t n_municipalities = model.population.municipalities.size();
+        for (std::size_t g = 0; g < n_municipalities; ++g) {
+            const auto& t = m.municipality_years[year * n_municipalities + g];
+            values.push_back(count(t.clients));
+            values.push_back(count(t.referrals));
+            values.push_back(t.stock_end);
+        }
         add_segment_values(model, m, year, values);
     }
     values.push_back(count(m.referrals));

@@ -74,9 +74,9 @@ std::vector<double> read_seasonality(const YAML::Node& node, const std::string& 
 std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::string& path,
                                           const Model& model, const StateLookup& lookup,
                                           NodeReader& r) {
-    static constexpr std::array<std::string_view, 8> keys{
-        "name",     "to",           "per_year",           "age",
-        "severity", "guardianship", "trend_per_year", "seasonality"};
+    static constexpr std::array<std::string_view, 9> keys{
+        "name",         "to",             "per_year",    "age",           "severity",
+        "guardianship", "trend_per_year", "seasonality", "municipalities"};
     if (!r.expect_map(node, path)) return std::nullopt;
     r.check_keys(node, path, keys);
     ArrivalStream stream;
@@ -134,8 +134,8 @@ std::optional<ReEntry> read_re_entry(const YAML::Node& node, const Model& model,
 std::optional<InitialStock> read_initial_stock(const YAML::Node& node, const std::string& path,
                                                const Model& model, const StateLookup& lookup,
                                                NodeReader& r) {
-    static constexpr std::array<std::string_view, 6> keys{
-        "state", "count", "age", "severity", "guardianship", "in_care_for"};
+    static constexpr std::array<std::string_view, 7> keys{
+        "state", "count", "age", "severity", "guardianship", "in_care_for", "municipalities"};
     if (!r.expect_map(node, path)) return std::nullopt;
     r.check_keys(node, path, keys);
     InitialStock stock;

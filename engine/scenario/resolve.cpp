@@ -27,11 +27,11 @@ constexpr double probability_tolerance = 1e-6;
 constexpr int newest_version = 2;
 
 // Keys that format version 2 added; a version 1 file using one is told to say version 2.
-constexpr std::array<std::string_view, 17> version_2_keys{
+constexpr std::array<std::string_view, 18> version_2_keys{
     "start",        "youth",          "initial_stock", "kind",        "max_age",
     "transitions",  "age",            "severity",      "guardianship", "trend_per_year",
     "seasonality",  "in_care_for",    "count",         "state",        "never_waits",
-    "policies",     "re_entry"};
+    "policies",     "re_entry",       "municipalities"};
 
 /// Resolves one scenario; holds what the passes share (the reader and the state names).
 class Resolver {

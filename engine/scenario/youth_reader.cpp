@@ -118,16 +118,55 @@ std::vector<double> read_severity_mix(const YAML::Node& node, const std::string&
     return cumulative;
 }
 
+/// `{Harderwijk: 0.4, Ermelo: 0.6}`: cumulative shares in the order of youth.municipalities.
+std::vector<double> read_municipality_mix(const YAML::Node& node, const std::string& path,
+                                          const Population& p, NodeReader& r) {
+    std::vector<double> shares(p.municipalities.size(), 0.0);
+    if (!r.expect_map(node, path)) return {};
+    r.check_unique_keys(node, path);
+    for (const auto& entry : node) {
+        const std::string name = entry.first.Scalar();
+        const auto it = std::find(p.municipalities.begin(), p.municipalities.end(), name);
+        if (it == p.municipalities.end()) {
+            r.error(entry.first, fmt::format("unknown municipality '{}' in {}", name, path),
+                    {known_names_note("municipalities", p.municipalities)});
+            continue;
+        }
+        const auto share = r.number(entry.second, path + "." + name);
+        if (share && (*share < 0.0 || *share > 1.0)) {
+            r.error(entry.second, fmt::format("{}.{} must lie in [0, 1]", path, name));
+        } else if (share) {
+            shares[static_cast<std::size_t>(it - p.municipalities.begin())] = *share;
+        }
+    }
+    double total = 0.0;
+    for (double& share : shares) share = (total += share);
+    if (shares.empty() || std::abs(total - 1.0) > share_tolerance) {
+        r.error(node, fmt::format("{} shares must sum to 1, got {:.10g}", path, total));
+        return {};
+    }
+    shares.back() = 1.0;
+    return shares;
+}
+
 }  // namespace
 
 Population read_population(const YAML::Node& node, NodeReader& r) {
-    static constexpr std::array<std::string_view, 3> keys{"severity_levels", "age_bands",
-                                                          "leave_age"};
+    static constexpr std::array<std::string_view, 4> keys{"severity_levels", "age_bands",
+                                                          "leave_age", "municipalities"};
     Population p;
     if (!r.expect_map(node, "youth")) return p;
     r.check_keys(node, "youth", keys);
     if (auto levels = NodeReader::optional(node, "severity_levels")) read_levels(*levels, p, r);
     if (auto bands = NodeReader::optional(node, "age_bands")) read_bands(*bands, p, r);
+    if (auto names = NodeReader::optional(node, "municipalities")) {
+        if (r.expect_list(*names, "youth.municipalities")) {
+            for (std::size_t i = 0; i < names->size(); ++i) {
+                const auto name = r.text((*names)[i], fmt::format("youth.municipalities[{}]", i));
+                if (name) p.municipalities.push_back(*name);
+            }
+        }
+    }
     if (auto age = NodeReader::optional(node, "leave_age")) {
         p.leave_age_years = r.positive_number(*age, "youth.leave_age").value_or(18.0);
     }
@@ -144,6 +183,13 @@ YouthMix read_youth_mix(const YAML::Node& node, const std::string& path,
     }
     if (auto severity = NodeReader::optional(node, "severity")) {
         mix.severity_cumulative = read_severity_mix(*severity, path + ".severity", population, r);
+    }
+    if (auto shares = NodeReader::optional(node, "municipalities")) {
+        mix.municipality_cumulative = read_municipality_mix(*shares, path + ".municipalities",
+                                                            population, r);
+    } else if (population.municipalities.size() > 1) {
+        r.error(node, fmt::format("{} needs municipalities: the share of its youths from each "
+                                  "of youth.municipalities", path));
     }
     if (auto share = NodeReader::optional(node, "guardianship")) {
         const auto value = r.number(*share, path + ".guardianship");

@@ -42,6 +42,13 @@ struct YearStateMetrics {
     std::uint64_t bridged = 0;
 };
 
+/// One municipality in one calendar year.
+struct MunicipalityYearMetrics {
+    std::uint64_t clients = 0;    ///< distinct youths in any care
+    std::uint64_t referrals = 0;
+    std::uint32_t stock_end = 0;  ///< in care at the end of the year
+};
+
 struct ReplicationMetrics {
     std::vector<StateMetrics> states{};  ///< indexed by StateId
     std::uint64_t referrals = 0;         ///< external arrivals in the window
@@ -51,6 +58,7 @@ struct ReplicationMetrics {
     std::vector<std::uint64_t> referrals_by_year{};  ///< [year]: referrals into the system
     std::vector<std::uint64_t> exits_by_year{};      ///< [year]: left care altogether
     std::vector<std::uint64_t> re_entries_by_year{}; ///< [year]: referred again after leaving
+    std::vector<MunicipalityYearMetrics> municipality_years{};  ///< [year * municipalities + m]
     std::vector<std::uint64_t> segment_clients{};  ///< [year * segments + segment]
     std::vector<std::uint32_t> month_stock{};      ///< [month * states + state], at month end
     std::vector<std::uint32_t> month_waitlist{};   ///< [month * states + state], at month end

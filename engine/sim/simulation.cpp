@@ -162,6 +162,7 @@ void Simulation::close_month(std::size_t month, bool year_end) {
         snapshot_.fte[s] = states_[s].fte;
     }
     report_.month_end(month, year_, year_end, snapshot_);
+    if (year_end) report_.municipality_stock(year_, youths_);
 }
 
 /// Everyone in care when a year starts is one of that year's clients.

@@ -27,11 +27,11 @@ void Simulation::on_arrival(const Event& ev) {
     const ArrivalStream& spec = model_.arrivals[stream];
     const std::uint64_t birth = (std::uint64_t{stream} << 32) | sources_[stream].referrals++;
     ++referrals_in_window_;
-    if (window_open_) report_.referred(year_);
     const YouthId youth = youths_.add(birth);
     RandomStream rng = youth_stream(youth);
     draw_youth(youth, spec.mix, rng);
     youths_.draws[index(youth)] = rng.position();
+    if (window_open_) report_.referred(year_, youths_.municipality[index(youth)]);
     enter(youth, spec.to_by_severity[youths_.severity[index(youth)]]);
     schedule_next_arrival(stream);
 }
@@ -111,6 +111,11 @@ void Simulation::draw_youth(YouthId youth, const YouthMix& mix, RandomStream& rn
     const auto level = std::upper_bound(cumulative.begin(), cumulative.end() - 1, u);
     youths_.severity[y] = static_cast<std::uint8_t>(level - cumulative.begin());
     youths_.guardian[y] = rng.uniform() < mix.guardianship_share ? 1 : 0;
+    if (!mix.municipality_cumulative.empty()) {
+        const auto& shares = mix.municipality_cumulative;
+        youths_.municipality[y] = static_cast<std::uint16_t>(
+            std::upper_bound(shares.begin(), shares.end() - 1, rng.uniform()) - shares.begin());
+    }
     if (!mix.age) return;
     const AgeTable& ages = *mix.age;
     const auto row = static_cast<std::size_t>(

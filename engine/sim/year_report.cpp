@@ -21,6 +21,8 @@ YearReport::YearReport(const Model& model)
       referrals_(model.calendar.years()),
       exits_(model.calendar.years()),
       re_entries_(model.calendar.years()),
+      municipalities_(model.population.municipalities.size()),
+      municipality_years_(model.calendar.years() * municipalities_),
       segment_clients_(model.calendar.years() * model.segments.size()),
       month_stock_(model.calendar.months() * states_),
       month_waitlist_(model.calendar.months() * states_),
@@ -46,6 +48,7 @@ void YearReport::client(YouthStore& youths, YouthId youth, StateId state, std::s
         youths.seen_states[y] = 0;
         youths.seen_segments[y] = 0;
         ++clients_[year];
+        if (municipalities_ > 0) ++by_municipality(year, youths.municipality[y]).clients;
     }
     const std::uint64_t state_bit = std::uint64_t{1} << index(state);
     if ((youths.seen_states[y] & state_bit) == 0) {
@@ -58,6 +61,14 @@ void YearReport::client(YouthStore& youths, YouthId youth, StateId state, std::s
             youths.seen_segments[y] |= segment_bit;
             ++segment_clients_[year * model_.segments.size() + *segment];
         }
+    }
+}
+
+void YearReport::municipality_stock(std::size_t year, const YouthStore& youths) {
+    if (municipalities_ == 0) return;
+    for (std::size_t y = 0; y < youths.slots(); ++y) {
+        if (youths.state[y] == StateId::exit || youths.in_care[y] == 0) continue;
+        ++by_municipality(year, youths.municipality[y]).stock_end;
     }
 }
 
@@ -119,6 +130,9 @@ void YearReport::collect(ReplicationMetrics& out) const {
     out.referrals_by_year = referrals_;
     out.exits_by_year = exits_;
     out.re_entries_by_year = re_entries_;
+    for (const MunicipalityTally& t : municipality_years_) {
+        out.municipality_years.push_back({t.clients, t.referrals, t.stock_end});
+    }
     out.segment_clients = segment_clients_;
     out.month_stock = month_stock_;
     out.month_waitlist = month_waitlist_;

@@ -33,7 +33,12 @@ public:
     }
     void aged_out(StateId state, std::size_t year) { ++tally(year, state).aged_out; }
     void moved(StateId state, std::size_t year) { ++tally(year, state).moves; }
-    void referred(std::size_t year) { ++referrals_[year]; }
+    void referred(std::size_t year, std::size_t municipality) {
+        ++referrals_[year];
+        if (municipalities_ > 0) ++by_municipality(year, municipality).referrals;
+    }
+    /// Youths in care at the end of `year`, per municipality.
+    void municipality_stock(std::size_t year, const YouthStore& youths);
     void exited(std::size_t year) { ++exits_[year]; }
     void re_entered(std::size_t year) { ++re_entries_[year]; }
     /// Stock and waitlist per state at the end of `month` (and of its year if `year_end`).
@@ -61,6 +66,16 @@ private:
     std::vector<std::uint64_t> referrals_;  ///< per year: referrals into the system
     std::vector<std::uint64_t> exits_;      ///< per year: youths who left care altogether
     std::vector<std::uint64_t> re_entries_; ///< per year: youths referred again after leaving
+    struct MunicipalityTally {
+        std::uint64_t clients = 0;
+        std::uint64_t referrals = 0;
+        std::uint32_t stock_end = 0;
+    };
+    MunicipalityTally& by_municipality(std::size_t year, std::size_t m) {
+        return municipality_years_[year * municipalities_ + m];
+    }
+    std::size_t municipalities_;
+    std::vector<MunicipalityTally> municipality_years_;  ///< [year * municipalities + m]
     std::vector<std::uint64_t> segment_clients_;
     std::vector<std::uint32_t> month_stock_;
     std::vector<std::uint32_t> month_waitlist_;

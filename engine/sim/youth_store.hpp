@@ -38,6 +38,7 @@ struct YouthStore {
     std::vector<StateId> waiting_for;    ///< in bridging care: the state awaited, else exit
     std::vector<std::uint8_t> severity;  ///< index into Population::severity_levels
     std::vector<std::uint8_t> guardian;  ///< 1 under guardianship (voogdij)
+    std::vector<std::uint16_t> municipality;  ///< index into Population::municipalities
     std::vector<double> born_at;         ///< day of birth; -infinity for youths without age
     std::vector<Outcome> pending;        ///< what the live event does
     std::vector<std::uint16_t> pending_transition;
@@ -86,7 +87,8 @@ private:
     template <typename F>
     void for_each_column(F f) {
         f(state), f(stamp), f(queued_at), f(admitted_at), f(birth), f(draws), f(in_care);
-        f(ticket), f(waiting_for), f(severity), f(guardian), f(born_at), f(pending);
+        f(ticket), f(waiting_for), f(severity), f(guardian), f(municipality), f(born_at);
+        f(pending);
         f(pending_transition);
         f(fixed_at), f(fixed_outcome), f(fixed_transition), f(seen_year), f(seen_states);
         f(seen_segments);
@@ -101,6 +103,7 @@ private:
         waiting_for[i] = StateId::exit;
         severity[i] = 0;
         guardian[i] = 0;
+        municipality[i] = 0;
         born_at[i] = -never;
         fixed_at[i] = never;
         seen_year[i] = not_seen;

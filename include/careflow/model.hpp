@@ -82,6 +82,7 @@ struct Population {
     std::vector<double> age_band_lower_years{0.0};          ///< ascending, first is 0
     std::vector<std::string> age_band_labels{"0+"};
     double leave_age_years = 18.0;
+    std::vector<std::string> municipalities{};  ///< none: one region, no per-municipality rows
 };
 
 /// Ages as a table of [from, to) year ranges with shares; uniform within a range.
@@ -96,6 +97,7 @@ struct YouthMix {
     std::optional<AgeTable> age{};           ///< none: youths without age, who never age out
     std::vector<double> severity_cumulative{1.0};  ///< per level, last is exactly 1
     double guardianship_share = 0.0;
+    std::vector<double> municipality_cumulative{};  ///< per municipality; empty: the first
 };
 
 /// How a full state orders those waiting for a place.
