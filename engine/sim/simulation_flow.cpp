@@ -117,6 +117,8 @@ void Simulation::admit(YouthId youth, StateId to) {
     youths_.admitted_at[y] = clock_;
     youths_.in_care[y] = 1;
     youths_.ticket[y] = 0;
+    ++youths_.episodes[y];
+    if (is_out_of_home(model_.state(to).kind)) ++youths_.placements[y];
     schedule_stay_end(youth, to, true);
 }
 
@@ -209,6 +211,7 @@ void Simulation::on_leave_state(const Event& ev) {
         report_.moved(from, year_);
         report_.left(from, year_, t.type);
     }
+    ++youths_.moves[y];
     schedule_stay_end(youth, from, true);
 }
 

@@ -39,6 +39,9 @@ struct YouthStore {
     std::vector<std::uint8_t> severity;  ///< index into Population::severity_levels
     std::vector<std::uint8_t> guardian;  ///< 1 under guardianship (voogdij)
     std::vector<std::uint16_t> municipality;  ///< index into Population::municipalities
+    std::vector<std::uint16_t> episodes;      ///< admissions to any state so far
+    std::vector<std::uint16_t> placements;    ///< admissions to out-of-home kinds so far
+    std::vector<std::uint16_t> moves;         ///< moves within a state so far
     std::vector<double> born_at;         ///< day of birth; -infinity for youths without age
     std::vector<Outcome> pending;        ///< what the live event does
     std::vector<std::uint16_t> pending_transition;
@@ -88,7 +91,7 @@ private:
     void for_each_column(F f) {
         f(state), f(stamp), f(queued_at), f(admitted_at), f(birth), f(draws), f(in_care);
         f(ticket), f(waiting_for), f(severity), f(guardian), f(municipality), f(born_at);
-        f(pending);
+        f(pending), f(episodes), f(placements), f(moves);
         f(pending_transition);
         f(fixed_at), f(fixed_outcome), f(fixed_transition), f(seen_year), f(seen_states);
         f(seen_segments);
@@ -104,6 +107,9 @@ private:
         severity[i] = 0;
         guardian[i] = 0;
         municipality[i] = 0;
+        episodes[i] = 0;
+        placements[i] = 0;
+        moves[i] = 0;
         born_at[i] = -never;
         fixed_at[i] = never;
         seen_year[i] = not_seen;
