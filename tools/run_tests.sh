@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then builds and runs the whole test suite:
 #   1. the `ci` preset (release, warnings as errors): unit, CLI and queueing-theory tests,
-#      every bundled scenario validated;
+#      every bundled scenario validated and run once;
 #   2. the `asan` preset (AddressSanitizer + UBSan): the unit and CLI tests again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +13,11 @@ echo "== ci preset: build and all tests"
 cmake --preset ci >/dev/null
 cmake --build --preset ci -j "$jobs"
 ctest --preset ci -j "$jobs"
-for scenario in scenarios/*.yaml; do
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+for scenario in scenarios/*.yaml; do  # every bundled scenario validates and runs
     ./build/ci/careflow validate "$scenario"
+    ./build/ci/careflow run "$scenario" -n 1 -q -o "$scratch/$(basename "$scenario" .yaml)"
 done
 
 echo "== asan preset: unit tests under AddressSanitizer + UBSan"
