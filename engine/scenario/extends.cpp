@@ -15,15 +15,19 @@ namespace careflow::scenario {
 namespace {
 
 constexpr int max_depth = 8;
-constexpr std::array<std::string_view, 3> named_lists{"states", "arrivals", "policies"};
+constexpr std::array<std::string_view, 4> named_lists{"states", "arrivals", "policies",
+                                                      "initial_stock"};
 
 YAML::Node merge(const YAML::Node& base, const YAML::Node& child);
 
+/// What identifies a list item across files: its `name`, or for initial stock its `state`.
 std::optional<std::string> name_of(const YAML::Node& item) {
     if (!item.IsMap()) return std::nullopt;
-    const auto name = NodeReader::optional(item, "name");
-    if (!name || !name->IsScalar()) return std::nullopt;
-    return name->Scalar();
+    for (const char* key : {"name", "state"}) {
+        const auto name = NodeReader::optional(item, key);
+        if (name && name->IsScalar()) return name->Scalar();
+    }
+    return std::nullopt;
 }
 
 /// Items of `child` with a base item of the same name are merged into it; others appended.
