@@ -50,6 +50,7 @@ Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t rep
         const bool by_priority = model.states[s].waitlist.order == WaitlistOrder::priority;
         states_[s].queues.resize(by_priority ? model.population.severity_levels.size() : 1);
         states_[s].rates_depend_on_age = any_age_factor(model.states[s]);
+        any_bridging_ = any_bridging_ || model.states[s].waitlist.bridging.has_value();
     }
     reserve_for_steady_state();
 }

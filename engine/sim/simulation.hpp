@@ -124,6 +124,7 @@ private:
     std::vector<StateRuntime> states_;
     std::vector<RandomStream> staff_rng_;  ///< per state (used by staffed states only)
     std::vector<std::uint8_t> policy_active_;           ///< per policy
+    bool any_bridging_ = false;  ///< some waitlist has bridging care (monthly rechecks needed)
     std::vector<std::vector<double>> policy_saved_;     ///< per policy and change: value before
     YearReport report_;
     YearReport::Snapshot snapshot_;  ///< reused at every month end

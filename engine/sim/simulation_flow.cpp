@@ -79,6 +79,7 @@ void Simulation::stop_waiting_elsewhere(YouthId youth) {
 
 /// Escalation in bridging care grows with the time waited: redraw those clocks monthly.
 void Simulation::recheck_bridging() {
+    if (!any_bridging_) return;
     for (std::size_t y = 0; y < youths_.slots(); ++y) {
         if (youths_.waiting_for[y] == StateId::exit) continue;
         schedule_stay_end(make_id<YouthId>(y), youths_.state[y], false);

@@ -106,11 +106,15 @@ void Simulation::place_initial_stock() {
 
 void Simulation::draw_youth(YouthId youth, const YouthMix& mix, RandomStream& rng) {
     const auto y = index(youth);
-    const double u = rng.uniform();
+    // Draw only what varies: a youth's stream stays the same whatever the scenario leaves out.
     const auto& cumulative = mix.severity_cumulative;
-    const auto level = std::upper_bound(cumulative.begin(), cumulative.end() - 1, u);
-    youths_.severity[y] = static_cast<std::uint8_t>(level - cumulative.begin());
-    youths_.guardian[y] = rng.uniform() < mix.guardianship_share ? 1 : 0;
+    if (cumulative.size() > 1) {
+        const auto level = std::upper_bound(cumulative.begin(), cumulative.end() - 1, rng.uniform());
+        youths_.severity[y] = static_cast<std::uint8_t>(level - cumulative.begin());
+    }
+    if (mix.guardianship_share > 0.0) {
+        youths_.guardian[y] = rng.uniform() < mix.guardianship_share ? 1 : 0;
+    }
     if (!mix.municipality_cumulative.empty()) {
         const auto& shares = mix.municipality_cumulative;
         youths_.municipality[y] = static_cast<std::uint16_t>(

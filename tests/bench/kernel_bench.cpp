@@ -138,9 +138,10 @@ void BM_KernelFiveStateWholeRun(benchmark::State& state) {
 }
 BENCHMARK(BM_KernelFiveStateWholeRun)->Unit(benchmark::kMillisecond);
 
-/// The bundled default scenario: one replication (10 years warm-up, 5 measured) per iteration.
-void BM_YouthCareRegion(benchmark::State& state) {
-    const auto model = load_scenario(CAREFLOW_SOURCE_DIR "/scenarios/youth-care-region.yaml").model;
+/// A bundled scenario, one replication per iteration (warm-up included): replications per
+/// second and heap events per second.
+void run_bundled_scenario(benchmark::State& state, const char* file) {
+    const auto model = load_scenario(std::string(CAREFLOW_SOURCE_DIR "/scenarios/") + file).model;
     std::uint32_t replication = 0;
     std::uint64_t heap_events = 0;
     for (auto _ : state) {
@@ -153,7 +154,19 @@ void BM_YouthCareRegion(benchmark::State& state) {
     state.counters["heap_events_per_s"] =
         benchmark::Counter(static_cast<double>(heap_events), benchmark::Counter::kIsRate);
 }
+
+void BM_YouthCareRegion(benchmark::State& state) {
+    run_bundled_scenario(state, "youth-care-region.yaml");
+}
 BENCHMARK(BM_YouthCareRegion)->Unit(benchmark::kMicrosecond);
+
+void BM_NoordVeluwe2019(benchmark::State& state) {
+    run_bundled_scenario(state, "noord-veluwe-2019.yaml");
+}
+BENCHMARK(BM_NoordVeluwe2019)->Unit(benchmark::kMillisecond);
+
+void BM_National(benchmark::State& state) { run_bundled_scenario(state, "national.yaml"); }
+BENCHMARK(BM_National)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 }  // namespace careflow::sim
