@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -72,10 +73,22 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
     r.check_keys(node, path, keys);
     PolicyChange change;
     std::optional<double> value;
+    const auto kinds = std::count_if(keys.begin(), keys.begin() + 5, [&](std::string_view key) {
+        return NodeReader::optional(node, key).has_value();
+    });
+    if (kinds > 1) {
+        r.error(node, fmt::format("{} names more than one change; give each its own entry", path),
+                {"hint: one of places, staff, rates, inflow or redirect per change"});
+        return std::nullopt;
+    }
     if (auto state = NodeReader::optional(node, "places")) {
         change.kind = Kind::places;
         const auto id = lookup(*state, path + ".places");
         value = change_value(node, "to", path, 1e7, r);
+        if (value && std::trunc(*value) != *value) {
+            r.error(node, fmt::format("{}.to must be a whole number of places", path));
+            return std::nullopt;
+        }
         if (!id) return std::nullopt;
         change.state = *id;
     } else if (auto staffed = NodeReader::optional(node, "staff")) {

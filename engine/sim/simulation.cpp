@@ -107,8 +107,11 @@ void Simulation::run_until(double end_days) {
             case EventKind::warmup_end: open_window(); break;
             case EventKind::month_end: on_month_end(ev); break;
             case EventKind::staff_change: on_staff_change(ev); break;
-            case EventKind::policy_start: on_policy(ev, true); break;
-            case EventKind::policy_end: on_policy(ev, false); break;
+            case EventKind::policy_start:
+            case EventKind::policy_end:
+                close_due_months();  // a month ending now is reported before the change
+                on_policy(ev, ev.kind() == EventKind::policy_start);
+                break;
         }
     }
     clock_ = end_days;
@@ -116,7 +119,7 @@ void Simulation::run_until(double end_days) {
 
 bool Simulation::is_stale(const Event& ev) const noexcept {
     switch (ev.kind()) {
-        case EventKind::leave_state: return youths_.stamp[ev.subject()] != ev.seq();
+        case EventKind::leave_state: return youths_[ev.subject()].stamp != ev.seq();
         case EventKind::staff_change: return states_[ev.subject()].staff_stamp != ev.seq();
         case EventKind::arrival: return sources_[ev.subject()].stamp != ev.seq();
         default: return false;
@@ -140,6 +143,12 @@ void Simulation::open_window() {
 
 void Simulation::on_month_end(const Event& ev) {
     const std::size_t month = ev.subject();
+    if (month <= month_) return;  // already closed by a policy at the same instant
+    start_month(month);
+}
+
+/// Closes the month before `month` (the snapshot is of its last instant) and begins `month`.
+void Simulation::start_month(std::size_t month) {
     const auto& calendar = model_.calendar;
     const bool new_year = calendar.month_year[month] != calendar.month_year[month - 1];
     close_month(month - 1, new_year);
@@ -152,6 +161,13 @@ void Simulation::on_month_end(const Event& ev) {
     if (month + 1 < calendar.months()) {
         queue_.push(calendar.month_start_days[month + 1], EventKind::month_end,
                     static_cast<std::uint32_t>(month + 1));
+    }
+}
+
+void Simulation::close_due_months() {
+    const auto& starts = model_.calendar.month_start_days;
+    while (window_open_ && month_ + 1 < starts.size() && starts[month_ + 1] <= clock_) {
+        start_month(month_ + 1);
     }
 }
 
@@ -169,8 +185,8 @@ void Simulation::close_month(std::size_t month, bool year_end) {
 /// Everyone in care when a year starts is one of that year's clients.
 void Simulation::count_clients_in_care() {
     for (std::size_t y = 0; y < youths_.slots(); ++y) {
-        if (youths_.state[y] == StateId::exit || youths_.in_care[y] == 0) continue;
-        report_.client(youths_, make_id<YouthId>(y), youths_.state[y], year_);
+        if (youths_[y].state == StateId::exit || youths_[y].in_care == 0) continue;
+        report_.client(youths_, make_id<YouthId>(y), youths_[y].state, year_);
     }
 }
 

@@ -55,7 +55,7 @@ private:
     };
     /// The earliest clock of a youth's stay, and what it does.
     struct Clock {
-        double at = YouthStore::never;
+        double at = Youth::never;
         Outcome outcome = Outcome::completion;
         std::uint16_t transition = 0;
     };
@@ -66,6 +66,8 @@ private:
     [[nodiscard]] bool is_stale(const Event& ev) const noexcept;
     void open_window();
     void on_month_end(const Event& ev);
+    void start_month(std::size_t month);
+    void close_due_months();
     void close_month(std::size_t month, bool year_end);
     void count_clients_in_care();
     ReplicationMetrics collect() const;

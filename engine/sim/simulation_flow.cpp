@@ -31,18 +31,18 @@ void Simulation::enter(YouthId youth, StateId requested) {
     StateRuntime& state = states_[index(to)];
     const auto y = index(youth);
     state.tally.advance(clock_, state.occupied, state.waiting);
-    youths_.state[y] = to;
-    youths_.queued_at[y] = clock_;
-    youths_.in_care[y] = 0;
+    youths_[y].state = to;
+    youths_[y].queued_at = clock_;
+    youths_[y].in_care = 0;
     const CareState& rules = model_.state(to);
     if (state.occupied < state.places || rules.never_waits) {
         if (state.occupied >= state.places && window_open_) report_.overflow(to, year_);
         admit(youth, to);
         return;
     }
-    youths_.ticket[y] = next_ticket_++;
-    const std::size_t level = state.queues.size() == 1 ? 0 : youths_.severity[y];
-    state.queues[level].push({youth, youths_.ticket[y]});
+    youths_[y].ticket = next_ticket_++;
+    const std::size_t level = state.queues.size() == 1 ? 0 : youths_[y].severity;
+    state.queues[level].push({youth, youths_[y].ticket});
     ++state.waiting;
     if (rules.waitlist.bridging && try_bridging(youth, to)) return;
     schedule_wait_end(youth, to);
@@ -56,14 +56,14 @@ bool Simulation::try_bridging(YouthId youth, StateId awaited) {
     if (state.occupied >= state.places) return false;
     const auto y = index(youth);
     state.tally.advance(clock_, state.occupied, state.waiting);
-    youths_.waiting_for[y] = awaited;
-    youths_.state[y] = bridge;
-    const double waiting_since = youths_.queued_at[y];
-    const std::uint64_t ticket = youths_.ticket[y];
-    youths_.queued_at[y] = clock_;  // no wait for the bridging place itself
+    youths_[y].waiting_for = awaited;
+    youths_[y].state = bridge;
+    const double waiting_since = youths_[y].queued_at;
+    const std::uint64_t ticket = youths_[y].ticket;
+    youths_[y].queued_at = clock_;  // no wait for the bridging place itself
     admit(youth, bridge);
-    youths_.queued_at[y] = waiting_since;  // admit() closed both; the wait for `awaited` goes on
-    youths_.ticket[y] = ticket;
+    youths_[y].queued_at = waiting_since;  // admit() closed both; the wait for `awaited` goes on
+    youths_[y].ticket = ticket;
     if (window_open_) report_.bridged(awaited, year_);
     return true;
 }
@@ -71,18 +71,18 @@ bool Simulation::try_bridging(YouthId youth, StateId awaited) {
 /// A youth in bridging care that leaves it (escalation, ageing out) gives up its place in line.
 void Simulation::stop_waiting_elsewhere(YouthId youth) {
     const auto y = index(youth);
-    const StateId awaited = youths_.waiting_for[y];
+    const StateId awaited = youths_[y].waiting_for;
     if (awaited == StateId::exit) return;
     leave_waitlist(youth, awaited);
-    youths_.waiting_for[y] = StateId::exit;
+    youths_[y].waiting_for = StateId::exit;
 }
 
 /// Escalation in bridging care grows with the time waited: redraw those clocks monthly.
 void Simulation::recheck_bridging() {
     if (!any_bridging_) return;
     for (std::size_t y = 0; y < youths_.slots(); ++y) {
-        if (youths_.waiting_for[y] == StateId::exit) continue;
-        schedule_stay_end(make_id<YouthId>(y), youths_.state[y], false);
+        if (youths_[y].waiting_for == StateId::exit) continue;
+        schedule_stay_end(make_id<YouthId>(y), youths_[y].state, false);
     }
 }
 
@@ -95,16 +95,16 @@ void Simulation::schedule_wait_end(YouthId youth, StateId at) {
         RandomStream rng = youth_stream(youth);
         best = {clock_ - std::log1p(-rng.uniform()) / state.waitlist.renege_rate_per_day,
                 Outcome::renege, 0};
-        youths_.draws[y] = rng.position();
+        youths_[y].draws = rng.position();
     }
-    if (has_age(youths_.born_at[y])) {
-        const double age_out_at = youths_.born_at[y] + state.max_age_years * days_per_year;
+    if (has_age(youths_[y].born_at)) {
+        const double age_out_at = youths_[y].born_at + state.max_age_years * days_per_year;
         if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
     }
-    youths_.stamp[y] = 0;  // whatever was pending before is stale now
-    if (best.at == YouthStore::never) return;
-    youths_.pending[y] = best.outcome;
-    youths_.stamp[y] = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
+    youths_[y].stamp = 0;  // whatever was pending before is stale now
+    if (best.at == Youth::never) return;
+    youths_[y].pending = best.outcome;
+    youths_[y].stamp = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
 }
 
 /// Takes a place; the caller has advanced the state's tally to now.
@@ -112,14 +112,14 @@ void Simulation::admit(YouthId youth, StateId to) {
     StateRuntime& state = states_[index(to)];
     const auto y = index(youth);
     ++state.occupied;
-    const double wait = clock_ - youths_.queued_at[y];
+    const double wait = clock_ - youths_[y].queued_at;
     state.tally.count_admission(wait);
     if (window_open_) report_.admission(youths_, youth, to, year_, wait);
-    youths_.admitted_at[y] = clock_;
-    youths_.in_care[y] = 1;
-    youths_.ticket[y] = 0;
-    ++youths_.episodes[y];
-    if (is_out_of_home(model_.state(to).kind)) ++youths_.placements[y];
+    youths_[y].admitted_at = clock_;
+    youths_[y].in_care = 1;
+    youths_[y].ticket = 0;
+    ++youths_[y].episodes;
+    if (is_out_of_home(model_.state(to).kind)) ++youths_[y].placements;
     schedule_stay_end(youth, to, true);
 }
 
@@ -128,10 +128,10 @@ void Simulation::release_place(YouthId youth, StateId from) {
     StateRuntime& state = states_[index(from)];
     state.tally.advance(clock_, state.occupied, state.waiting);
     --state.occupied;
-    const double stay = clock_ - youths_.admitted_at[index(youth)];
+    const double stay = clock_ - youths_[index(youth)].admitted_at;
     state.tally.count_completion(stay);
     if (window_open_) report_.completion(from, year_, stay);
-    youths_.in_care[index(youth)] = 0;
+    youths_[index(youth)].in_care = 0;
     admit_next_waiting(from);
 }
 
@@ -143,12 +143,12 @@ void Simulation::admit_next_waiting(StateId at) {
         while (!queue.empty() && state.occupied < state.places) {
             const WaitEntry entry = queue.pop();
             const auto y = index(entry.youth);
-            if (youths_.ticket[y] != entry.ticket) continue;  // left the queue
+            if (youths_[y].ticket != entry.ticket) continue;  // left the queue
             --state.waiting;
-            if (youths_.waiting_for[y] == at) {  // from bridging care to the awaited place
-                youths_.waiting_for[y] = StateId::exit;
-                release_place(entry.youth, youths_.state[y]);
-                youths_.state[y] = at;
+            if (youths_[y].waiting_for == at) {  // from bridging care to the awaited place
+                youths_[y].waiting_for = StateId::exit;
+                release_place(entry.youth, youths_[y].state);
+                youths_[y].state = at;
             }
             admit(entry.youth, at);
         }
@@ -160,17 +160,17 @@ void Simulation::leave_waitlist(YouthId youth, StateId at) {
     StateRuntime& state = states_[index(at)];
     state.tally.advance(clock_, state.occupied, state.waiting);
     --state.waiting;
-    youths_.ticket[index(youth)] = 0;
+    youths_[index(youth)].ticket = 0;
 }
 
 void Simulation::on_leave_state(const Event& ev) {
     const auto youth = make_id<YouthId>(ev.subject());
     const auto y = index(youth);
-    const StateId from = youths_.state[y];
-    switch (youths_.pending[y]) {
+    const StateId from = youths_[y].state;
+    switch (youths_[y].pending) {
         case Outcome::re_entry:
             if (window_open_) report_.re_entered(year_);
-            enter(youth, model_.re_entry->to_by_severity[youths_.severity[y]]);
+            enter(youth, model_.re_entry->to_by_severity[youths_[y].severity]);
             return;
         case Outcome::recheck:
             schedule_stay_end(youth, from, false);
@@ -184,7 +184,7 @@ void Simulation::on_leave_state(const Event& ev) {
             youths_.remove(youth);
             return;
         case Outcome::age_out:
-            if (youths_.in_care[y] != 0) {
+            if (youths_[y].in_care != 0) {
                 stop_waiting_elsewhere(youth);
                 release_place(youth, from);
             } else {
@@ -201,7 +201,7 @@ void Simulation::on_leave_state(const Event& ev) {
             return;
         case Outcome::transition: break;
     }
-    const Transition& t = model_.state(from).transitions[youths_.pending_transition[y]];
+    const Transition& t = model_.state(from).transitions[youths_[y].pending_transition];
     if (t.to != from) {
         leave(youth, from, t.to, t.type);
         return;
@@ -212,7 +212,7 @@ void Simulation::on_leave_state(const Event& ev) {
         report_.moved(from, year_);
         report_.left(from, year_, t.type);
     }
-    ++youths_.moves[y];
+    ++youths_[y].moves;
     schedule_stay_end(youth, from, true);
 }
 
@@ -227,18 +227,18 @@ void Simulation::leave_care(YouthId youth) {
     RandomStream rng = youth_stream(youth);
     const bool returns = rng.uniform() < re_entry->share;
     const double at_day = clock_ + rng.uniform() * re_entry->within_days;
-    youths_.draws[y] = rng.position();
-    const bool too_old = has_age(youths_.born_at[y]) &&
-                         at_day >= youths_.born_at[y] +
+    youths_[y].draws = rng.position();
+    const bool too_old = has_age(youths_[y].born_at) &&
+                         at_day >= youths_[y].born_at +
                                        model_.population.leave_age_years * days_per_year;
     if (!returns || too_old) {
         youths_.remove(youth);
         return;
     }
-    youths_.state[y] = StateId::exit;  // outside care, but remembered for its return
-    youths_.in_care[y] = 0;
-    youths_.pending[y] = Outcome::re_entry;
-    youths_.stamp[y] = queue_.push(at_day, EventKind::leave_state, static_cast<std::uint32_t>(y));
+    youths_[y].state = StateId::exit;  // outside care, but remembered for its return
+    youths_[y].in_care = 0;
+    youths_[y].pending = Outcome::re_entry;
+    youths_[y].stamp = queue_.push(at_day, EventKind::leave_state, static_cast<std::uint32_t>(y));
 }
 
 void Simulation::leave(YouthId youth, StateId from, StateId to, TransitionType type) {
@@ -262,43 +262,43 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
     RandomStream rng = youth_stream(youth);
     if (new_stay) {
         const Clock fixed = draw_fixed_clock(youth, state, rng, elapsed_days);
-        youths_.fixed_at[y] = fixed.at;
-        youths_.fixed_outcome[y] = fixed.outcome;
-        youths_.fixed_transition[y] = fixed.transition;
+        youths_[y].fixed_at = fixed.at;
+        youths_[y].fixed_outcome = fixed.outcome;
+        youths_[y].fixed_transition = fixed.transition;
     }
-    Clock best{youths_.fixed_at[y], youths_.fixed_outcome[y], youths_.fixed_transition[y]};
+    Clock best{youths_[y].fixed_at, youths_[y].fixed_outcome, youths_[y].fixed_transition};
     for (std::size_t i = 0; i < state.transitions.size(); ++i) {
         const Transition& t = state.transitions[i];
         if (!t.rate_per_day) continue;
         double rate = *t.rate_per_day * rate_factor(youth, t) *
                       states_[index(at)].rate_factor[static_cast<std::size_t>(t.type)];
-        if (t.type == TransitionType::escalation && youths_.waiting_for[y] != StateId::exit) {
+        if (t.type == TransitionType::escalation && youths_[y].waiting_for != StateId::exit) {
             // Waiting in too-light care: escalation grows with the time waited.
             const double growth =
-                model_.state(youths_.waiting_for[y]).waitlist.escalation_growth_per_day;
-            rate *= 1.0 + growth * (clock_ - youths_.queued_at[y]);
+                model_.state(youths_[y].waiting_for).waitlist.escalation_growth_per_day;
+            rate *= 1.0 + growth * (clock_ - youths_[y].queued_at);
         }
         if (rate <= 0.0) continue;
         const double at_day = clock_ - std::log1p(-rng.uniform()) / rate;
         if (at_day < best.at) best = {at_day, Outcome::transition, static_cast<std::uint16_t>(i)};
     }
-    youths_.draws[y] = rng.position();
-    if (has_age(youths_.born_at[y])) {
-        const double age_out_at = youths_.born_at[y] + state.max_age_years * days_per_year;
+    youths_[y].draws = rng.position();
+    if (has_age(youths_[y].born_at)) {
+        const double age_out_at = youths_[y].born_at + state.max_age_years * days_per_year;
         if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
         const auto& bands = model_.population.age_band_lower_years;
         const auto next_band = static_cast<std::size_t>(
             std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
         if (states_[index(at)].rates_depend_on_age && next_band < bands.size()) {
-            const double band_at = youths_.born_at[y] + bands[next_band] * days_per_year;
+            const double band_at = youths_[y].born_at + bands[next_band] * days_per_year;
             if (band_at > clock_ && band_at < best.at) best = {band_at, Outcome::recheck, 0};
         }
     }
-    youths_.stamp[y] = 0;  // whatever was pending before is stale now
-    if (best.at == YouthStore::never) return;  // nothing ever ends this stay
-    youths_.pending[y] = best.outcome;
-    youths_.pending_transition[y] = best.transition;
-    youths_.stamp[y] = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
+    youths_[y].stamp = 0;  // whatever was pending before is stale now
+    if (best.at == Youth::never) return;  // nothing ever ends this stay
+    youths_[y].pending = best.outcome;
+    youths_[y].pending_transition = best.transition;
+    youths_[y].stamp = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
 }
 
 Simulation::Clock Simulation::draw_fixed_clock(YouthId youth, const CareState& state,
@@ -323,10 +323,10 @@ Simulation::Clock Simulation::draw_fixed_clock(YouthId youth, const CareState& s
 
 double Simulation::rate_factor(YouthId youth, const Transition& t) const noexcept {
     const auto y = index(youth);
-    double factor = t.severity_factor[youths_.severity[y]];
-    if (youths_.guardian[y] != 0) factor *= t.guardianship_factor;
+    double factor = t.severity_factor[youths_[y].severity];
+    if (youths_[y].guardian != 0) factor *= t.guardianship_factor;
     std::size_t band = 0;  // youths without an age count in the first band
-    if (has_age(youths_.born_at[y])) {
+    if (has_age(youths_[y].born_at)) {
         const auto& bands = model_.population.age_band_lower_years;
         const auto above = static_cast<std::size_t>(
             std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
@@ -337,19 +337,19 @@ double Simulation::rate_factor(YouthId youth, const Transition& t) const noexcep
 }
 
 double Simulation::age_years(YouthId youth) const noexcept {
-    return (clock_ - youths_.born_at[index(youth)]) / days_per_year;
+    return (clock_ - youths_[index(youth)].born_at) / days_per_year;
 }
 
 RandomStream Simulation::youth_stream(YouthId youth) const noexcept {
     StreamKey key = youth_key_;
-    key.entity = youths_.birth[index(youth)];
-    return RandomStream(key, youths_.draws[index(youth)]);
+    key.entity = youths_[index(youth)].birth;
+    return RandomStream(key, youths_[index(youth)].draws);
 }
 
 StateId Simulation::draw_next_state(YouthId youth, StateId from) {
     RandomStream rng = youth_stream(youth);
     const StateId next = routes_.pick(from, rng.uniform());
-    youths_.draws[index(youth)] = rng.position();
+    youths_[index(youth)].draws = rng.position();
     return next;
 }
 

@@ -30,9 +30,9 @@ void Simulation::on_arrival(const Event& ev) {
     const YouthId youth = youths_.add(birth);
     RandomStream rng = youth_stream(youth);
     draw_youth(youth, spec.mix, rng);
-    youths_.draws[index(youth)] = rng.position();
-    if (window_open_) report_.referred(year_, youths_.municipality[index(youth)]);
-    enter(youth, spec.to_by_severity[youths_.severity[index(youth)]]);
+    youths_[index(youth)].draws = rng.position();
+    if (window_open_) report_.referred(year_, youths_[index(youth)].municipality);
+    enter(youth, spec.to_by_severity[youths_[index(youth)].severity]);
     schedule_next_arrival(stream);
 }
 
@@ -88,17 +88,17 @@ void Simulation::place_initial_stock() {
             RandomStream rng = youth_stream(youth);
             draw_youth(youth, stock.mix, rng);
             const double elapsed = stock.in_care_for ? sample_days(*stock.in_care_for, rng) : 0.0;
-            youths_.draws[y] = rng.position();
+            youths_[y].draws = rng.position();
             if (state.occupied >= state.places) {
                 enter(youth, stock.state);  // more stock than places: the rest wait
                 continue;
             }
             state.tally.advance(clock_, state.occupied, state.waiting);
             ++state.occupied;
-            youths_.state[y] = stock.state;
-            youths_.queued_at[y] = clock_ - elapsed;
-            youths_.admitted_at[y] = clock_ - elapsed;
-            youths_.in_care[y] = 1;
+            youths_[y].state = stock.state;
+            youths_[y].queued_at = clock_ - elapsed;
+            youths_[y].admitted_at = clock_ - elapsed;
+            youths_[y].in_care = 1;
             schedule_stay_end(youth, stock.state, true, elapsed);
         }
     }
@@ -110,14 +110,14 @@ void Simulation::draw_youth(YouthId youth, const YouthMix& mix, RandomStream& rn
     const auto& cumulative = mix.severity_cumulative;
     if (cumulative.size() > 1) {
         const auto level = std::upper_bound(cumulative.begin(), cumulative.end() - 1, rng.uniform());
-        youths_.severity[y] = static_cast<std::uint8_t>(level - cumulative.begin());
+        youths_[y].severity = static_cast<std::uint8_t>(level - cumulative.begin());
     }
     if (mix.guardianship_share > 0.0) {
-        youths_.guardian[y] = rng.uniform() < mix.guardianship_share ? 1 : 0;
+        youths_[y].guardian = rng.uniform() < mix.guardianship_share ? 1 : 0;
     }
     if (!mix.municipality_cumulative.empty()) {
         const auto& shares = mix.municipality_cumulative;
-        youths_.municipality[y] = static_cast<std::uint16_t>(
+        youths_[y].municipality = static_cast<std::uint16_t>(
             std::upper_bound(shares.begin(), shares.end() - 1, rng.uniform()) - shares.begin());
     }
     if (!mix.age) return;
@@ -127,7 +127,7 @@ void Simulation::draw_youth(YouthId youth, const YouthMix& mix, RandomStream& rn
         ages.cumulative.begin());
     const double age = ages.from_years[row] +
                        rng.uniform() * (ages.to_years[row] - ages.from_years[row]);
-    youths_.born_at[y] = clock_ - age * days_per_year;
+    youths_[y].born_at = clock_ - age * days_per_year;
 }
 
 }  // namespace careflow::sim

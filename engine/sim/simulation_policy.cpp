@@ -104,7 +104,7 @@ void Simulation::recompute_policy_factors() {
 /// memoryless); duration clocks keep their draws.
 void Simulation::recheck_stays(StateId at) {
     for (std::size_t y = 0; y < youths_.slots(); ++y) {
-        if (youths_.state[y] != at || youths_.in_care[y] == 0) continue;
+        if (youths_[y].state != at || youths_[y].in_care == 0) continue;
         schedule_stay_end(make_id<YouthId>(y), at, false);
     }
 }
@@ -115,7 +115,7 @@ StateId Simulation::redirect(YouthId youth, StateId to) {
     if (redirects.empty()) return to;
     RandomStream rng = youth_stream(youth);
     const double u = rng.uniform();
-    youths_.draws[index(youth)] = rng.position();
+    youths_[index(youth)].draws = rng.position();
     double cumulative = 0.0;
     for (const auto& [target, share] : redirects) {
         cumulative += share;

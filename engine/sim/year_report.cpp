@@ -42,23 +42,23 @@ void YearReport::admission(YouthStore& youths, YouthId youth, StateId state, std
 void YearReport::client(YouthStore& youths, YouthId youth, StateId state, std::size_t year) {
     const auto y = index(youth);
     const auto year_index = static_cast<std::int32_t>(year);
-    if (youths.seen_year[y] != year_index) {
+    if (youths[y].seen_year != year_index) {
         // First care of this youth in this year: a client of the region this year.
-        youths.seen_year[y] = year_index;
-        youths.seen_states[y] = 0;
-        youths.seen_segments[y] = 0;
+        youths[y].seen_year = year_index;
+        youths[y].seen_states = 0;
+        youths[y].seen_segments = 0;
         ++clients_[year];
-        if (municipalities_ > 0) ++by_municipality(year, youths.municipality[y]).clients;
+        if (municipalities_ > 0) ++by_municipality(year, youths[y].municipality).clients;
     }
     const std::uint64_t state_bit = std::uint64_t{1} << index(state);
-    if ((youths.seen_states[y] & state_bit) == 0) {
-        youths.seen_states[y] |= state_bit;
+    if ((youths[y].seen_states & state_bit) == 0) {
+        youths[y].seen_states |= state_bit;
         ++tally(year, state).clients;
     }
     if (const auto segment = model_.state(state).segment_index) {
         const std::uint32_t segment_bit = std::uint32_t{1} << *segment;
-        if ((youths.seen_segments[y] & segment_bit) == 0) {
-            youths.seen_segments[y] |= segment_bit;
+        if ((youths[y].seen_segments & segment_bit) == 0) {
+            youths[y].seen_segments |= segment_bit;
             ++segment_clients_[year * model_.segments.size() + *segment];
         }
     }
@@ -67,8 +67,8 @@ void YearReport::client(YouthStore& youths, YouthId youth, StateId state, std::s
 void YearReport::municipality_stock(std::size_t year, const YouthStore& youths) {
     if (municipalities_ == 0) return;
     for (std::size_t y = 0; y < youths.slots(); ++y) {
-        if (youths.state[y] == StateId::exit || youths.in_care[y] == 0) continue;
-        ++by_municipality(year, youths.municipality[y]).stock_end;
+        if (youths[y].state == StateId::exit || youths[y].in_care == 0) continue;
+        ++by_municipality(year, youths[y].municipality).stock_end;
     }
 }
 
@@ -81,7 +81,8 @@ void YearReport::completion(StateId state, std::size_t year, double stay_days) {
 void YearReport::month_end(std::size_t month, std::size_t year, bool year_end,
                            const Snapshot& now) {
     for (std::size_t s = 0; s < states_; ++s) {
-        const bool unlimited = !model_.states[s].places && !model_.states[s].staff;
+        // Unlimited now, whatever the scenario said (a policy may have set places).
+        const bool unlimited = now.places[s] == std::numeric_limits<std::uint32_t>::max();
         month_stock_[month * states_ + s] = now.stock[s];
         month_waitlist_[month * states_ + s] = now.waitlist[s];
         month_places_[month * states_ + s] =
@@ -90,7 +91,7 @@ void YearReport::month_end(std::size_t month, std::size_t year, bool year_end,
         YearTally& t = years_[year * states_ + s];
         t.stock_end = now.stock[s];
         t.waitlist_end = now.waitlist[s];
-        t.places_end = now.places[s];
+        t.places_end = now.places[s];  // UINT32_MAX: unlimited at that moment
         t.fte_end = now.fte[s];
     }
 }
@@ -101,7 +102,7 @@ void YearReport::collect(ReplicationMetrics& out) const {
         const YearTally& t = years_[i];
         const CareState& state = model_.states[i % states_];
         const bool has_norm = state.waitlist.norm_days.has_value();
-        const bool unlimited = !state.places && !state.staff;
+        const bool unlimited = t.places_end == std::numeric_limits<std::uint32_t>::max();
         constexpr double nan = std::numeric_limits<double>::quiet_NaN();
         out.years.push_back({
             .clients = t.clients,

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 
 namespace careflow::sim {
 
@@ -18,7 +19,7 @@ struct YearTally {
     double stay_days_sum = 0.0;
     std::uint32_t stock_end = 0;     ///< in care at the year's end
     std::uint32_t waitlist_end = 0;  ///< waiting at the year's end
-    std::uint32_t places_end = 0;    ///< places at the year's end (unlimited: UINT32_MAX)
+    std::uint32_t places_end = std::numeric_limits<std::uint32_t>::max();  ///< UINT32_MAX: unlimited
     double fte_end = 0.0;            ///< staff at the year's end (staffed states)
     std::array<std::uint64_t, transition_type_count> left_by_type{};  ///< by TransitionType
     std::uint64_t aged_out = 0;  ///< left (from care or the waitlist) on reaching max age
