@@ -2,6 +2,7 @@
 // severity routing, moves, initial stock, conservation and capacity.
 #include "sim/simulation.hpp"
 #include "support/queueing.hpp"
+#include "support/replications.hpp"
 #include "support/scenario_text.hpp"
 
 #include <careflow/summary.hpp>
@@ -26,24 +27,9 @@ using careflow::testing::z_tolerance;
 
 constexpr double days_per_year = 365.25;
 
-std::size_t state_index(const Model& model, std::string_view name) {
-    for (std::size_t s = 0; s < model.state_count(); ++s) {
-        if (model.states[s].name == name) return s;
-    }
-    throw std::invalid_argument("no state " + std::string(name));
-}
-
-std::vector<ReplicationMetrics> replicate(const Model& model, std::uint64_t seed,
-                                          std::uint32_t replications) {
-    std::vector<ReplicationMetrics> out;
-    out.reserve(replications);
-    for (std::uint32_t r = 0; r < replications; ++r) out.push_back(Simulation(model, seed, r).run());
-    return out;
-}
-
-const YearStateMetrics& year_of(const ReplicationMetrics& m, std::size_t year, std::size_t state) {
-    return m.years[year * m.states.size() + state];
-}
+using careflow::testing::replicate;
+using careflow::testing::state_index;
+using careflow::testing::year_of;
 
 std::uint64_t left_as(const YearStateMetrics& y, TransitionType type) {
     return y.left_by_type[static_cast<std::size_t>(type)];
