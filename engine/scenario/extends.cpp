@@ -18,6 +18,11 @@ constexpr int max_depth = 8;
 constexpr std::array<std::string_view, 4> named_lists{"states", "arrivals", "policies",
                                                       "initial_stock"};
 
+// Maps that are one value, not a set of settings: a child's replaces the base's whole (a new
+// distribution kind, a new routing table, a new destination or mix).
+constexpr std::array<std::string_view, 8> whole_values{
+    "length_of_stay", "after", "in_care_for", "next", "to", "severity", "municipalities", "age"};
+
 YAML::Node merge(const YAML::Node& base, const YAML::Node& child);
 
 /// What identifies a list item across files: its `name`, or for initial stock its `state`.
@@ -61,7 +66,9 @@ YAML::Node merge(const YAML::Node& base, const YAML::Node& child) {
         }
         const bool named = std::find(named_lists.begin(), named_lists.end(), key) !=
                            named_lists.end();
-        if (entry.second.IsMap() && over->IsMap()) {
+        const bool whole = std::find(whole_values.begin(), whole_values.end(), key) !=
+                           whole_values.end();
+        if (entry.second.IsMap() && over->IsMap() && !whole) {
             out.force_insert(entry.first, merge(entry.second, *over));
         } else if (named && entry.second.IsSequence() && over->IsSequence()) {
             out.force_insert(entry.first, merge_named(entry.second, *over));

@@ -163,7 +163,12 @@ Population read_population(const YAML::Node& node, NodeReader& r) {
         if (r.expect_list(*names, "youth.municipalities")) {
             for (std::size_t i = 0; i < names->size(); ++i) {
                 const auto name = r.text((*names)[i], fmt::format("youth.municipalities[{}]", i));
-                if (name) p.municipalities.push_back(*name);
+                if (!name) continue;
+                if (std::find(p.municipalities.begin(), p.municipalities.end(), *name) !=
+                    p.municipalities.end()) {
+                    r.error((*names)[i], fmt::format("municipality '{}' is listed twice", *name));
+                }
+                p.municipalities.push_back(*name);
             }
         }
     }
