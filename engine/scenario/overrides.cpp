@@ -48,6 +48,16 @@ void apply_one(YAML::Node& root, const std::string& flag_text, NodeReader& r) {
         return;
     }
     const auto parts = split_path(flag_text.substr(0, equals));
+    if (parts.front() == "extends") {
+        r.report({Severity::error, {flag, 0, 0}, "'extends' cannot be set on the command line",
+                  {"hint: bases are merged before --set applies; write extends in the file"}});
+        return;
+    }
+    if (equals + 1 == flag_text.size()) {
+        r.report({Severity::error, {flag, 0, 0}, "expected a value after '='",
+                  {"hint: e.g. --set run.replications=50"}});
+        return;
+    }
     const auto value = parse_yaml(flag_text.substr(equals + 1), r, r.add_origin(flag, false));
     if (!value) return;
     YAML::Node node;
@@ -62,6 +72,11 @@ void apply_one(YAML::Node& root, const std::string& flag_text, NodeReader& r) {
                 r.report({Severity::error, {flag, 0, 0},
                           fmt::format("the scenario has no '{}' here", parts[i])});
             }
+        } else {
+            const std::string holder = i == 0 ? "the scenario" : "'" + parts[i - 1] + "'";
+            r.report({Severity::error, {flag, 0, 0},
+                      fmt::format("{} is a single value, so '{}' cannot be inside it", holder,
+                                  parts[i])});
         }
         if (!next) return;
         node.reset(*next);  // rebind the handle: assignment would overwrite the tree

@@ -74,6 +74,15 @@ TEST(Overrides, ErrorsNameTheFlag) {
               "--set run.seeed=3: error: unknown key 'seeed' in run\n"
               "  hint: did you mean 'seed'?\n"
               "  known keys: horizon, replications, seed, warmup\n");
+    EXPECT_EQ(errors_of("base.yaml", {"run.horizon.x.y=1"}),
+              "--set run.horizon.x.y=1: error: 'horizon' is a single value, so 'x' cannot be "
+              "inside it\n");
+    EXPECT_EQ(errors_of("base.yaml", {"run.seed="}),
+              "--set run.seed=: error: expected a value after '='\n"
+              "  hint: e.g. --set run.replications=50\n");
+    EXPECT_EQ(errors_of("base.yaml", {"extends=child.yaml"}),
+              "--set extends=child.yaml: error: 'extends' cannot be set on the command line\n"
+              "  hint: bases are merged before --set applies; write extends in the file\n");
     EXPECT_EQ(errors_of("base.yaml", {"no-equals-sign"}),
               "--set no-equals-sign: error: expected PATH=VALUE\n"
               "  hint: e.g. --set states.residential.capacity=40\n");
