@@ -103,38 +103,38 @@ void add_segment_values(const Model& model, const sim::ReplicationMetrics& m, st
 
 }  // namespace
 
-std::vector<MetricKey> metric_keys(const Model& model) {
+std::vector<MetricKey> metric_keys(const Model& model, const std::string& strategy) {
     std::vector<MetricKey> keys;
     for (const auto& column : window_columns) {
         for (const CareState& state : model.states) {
-            keys.push_back({std::string(column.name), state.name, "", ""});
+            keys.push_back({std::string(column.name), state.name, "", strategy});
         }
     }
     for (const std::string& year : model.calendar.year_labels) {
         for (const auto& column : year_columns) {
             for (const CareState& state : model.states) {
-                keys.push_back({std::string(column.name), state.name, year, ""});
+                keys.push_back({std::string(column.name), state.name, year, strategy});
             }
         }
-        keys.push_back({"clients", "", year, ""});
-        keys.push_back({"referrals", "", year, ""});
-        keys.push_back({"exits", "", year, ""});
-        keys.push_back({"re_entries", "", year, ""});
-        keys.push_back({"out_of_home_admissions", "", year, ""});
-        keys.push_back({"crisis_admissions", "", year, ""});
+        keys.push_back({"clients", "", year, strategy});
+        keys.push_back({"referrals", "", year, strategy});
+        keys.push_back({"exits", "", year, strategy});
+        keys.push_back({"re_entries", "", year, strategy});
+        keys.push_back({"out_of_home_admissions", "", year, strategy});
+        keys.push_back({"crisis_admissions", "", year, strategy});
         for (const std::string& municipality : model.population.municipalities) {
-            keys.push_back({"municipality_clients", municipality, year, ""});
-            keys.push_back({"municipality_referrals", municipality, year, ""});
-            keys.push_back({"municipality_stock_end", municipality, year, ""});
+            keys.push_back({"municipality_clients", municipality, year, strategy});
+            keys.push_back({"municipality_referrals", municipality, year, strategy});
+            keys.push_back({"municipality_stock_end", municipality, year, strategy});
         }
         for (const auto name : segment_columns) {
             for (const std::string& segment : model.segments) {
-                keys.push_back({std::string(name), segment, year, ""});
+                keys.push_back({std::string(name), segment, year, strategy});
             }
         }
     }
-    keys.push_back({"referrals", "", "", ""});
-    keys.push_back({"events", "", "", ""});
+    keys.push_back({"referrals", "", "", strategy});
+    keys.push_back({"events", "", "", strategy});
     return keys;
 }
 
@@ -165,12 +165,12 @@ std::vector<double> metric_values(const Model& model, const sim::ReplicationMetr
     return values;
 }
 
-std::vector<MetricKey> series_keys(const Model& model) {
+std::vector<MetricKey> series_keys(const Model& model, const std::string& strategy) {
     std::vector<MetricKey> keys;
     for (const std::string& month : model.calendar.month_labels) {
         for (const char* metric : {"stock", "waitlist", "places"}) {
             for (const CareState& state : model.states) {
-                keys.push_back({metric, state.name, month, ""});
+                keys.push_back({metric, state.name, month, strategy});
             }
         }
     }

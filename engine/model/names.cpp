@@ -13,6 +13,9 @@ constexpr std::array<std::string_view, 11> kind_names{
 constexpr std::array<std::string_view, transition_type_count> type_names{
     "escalation", "step_down", "completion", "breakdown", "other"};
 
+constexpr std::array<std::string_view, 5> scheme_names{"per_unit", "day_price", "monthly",
+                                                       "trajectory", "lump_sum"};
+
 template <typename Enum, std::size_t N>
 std::optional<Enum> parse(const std::array<std::string_view, N>& names, std::string_view word) {
     for (std::size_t i = 0; i < N; ++i) {
@@ -27,6 +30,8 @@ std::string_view name_of(StateKind kind) { return kind_names[static_cast<std::si
 std::string_view name_of(TransitionType type) {
     return type_names[static_cast<std::size_t>(type)];
 }
+std::string_view name_of(Scheme scheme) { return scheme_names[static_cast<std::size_t>(scheme)]; }
+std::span<const std::string_view> scheme_words() { return scheme_names; }
 std::optional<StateKind> parse_state_kind(std::string_view word) {
     return parse<StateKind>(kind_names, word);
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <iterator>
 #include <stdexcept>
@@ -15,9 +16,9 @@ namespace careflow {
 namespace {
 
 void append_key_fields(std::string& out, const MetricKey& key) {
-    fmt::format_to(std::back_inserter(out), "{},{},{},{}", output::format_text(key.metric),
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{}", output::format_text(key.metric),
                    output::format_text(key.state), output::format_text(key.year),
-                   output::format_text(key.strategy));
+                   output::format_text(key.strategy), output::format_text(key.provider));
 }
 
 void append_summary_fields(std::string& out, const Summary& s) {
@@ -34,7 +35,7 @@ std::string summary_csv(const MetricTable& batch, const std::vector<Summary>& su
         throw std::invalid_argument(fmt::format("summary_csv: {} summaries for {} metric keys",
                                                 summaries.size(), batch.keys.size()));
     }
-    std::string out = "metric,state,year,strategy,mean,sd,ci_low,ci_high,p05,p50,p95,n\n";
+    std::string out = "metric,state,year,strategy,provider,mean,sd,ci_low,ci_high,p05,p50,p95,n\n";
     for (std::size_t k = 0; k < batch.keys.size(); ++k) {
         append_key_fields(out, batch.keys[k]);
         out.push_back(',');
@@ -45,7 +46,7 @@ std::string summary_csv(const MetricTable& batch, const std::vector<Summary>& su
 }
 
 std::string replications_csv(const MetricTable& batch) {
-    std::string out = "replication,metric,state,year,strategy,value\n";
+    std::string out = "replication,metric,state,year,strategy,provider,value\n";
     for (std::size_t r = 0; r < batch.values.size(); ++r) {
         const std::vector<double>& row = batch.values[r];
         if (row.size() != batch.keys.size()) {
@@ -69,14 +70,42 @@ std::string timeseries_csv(const MetricTable& series, const std::vector<Summary>
     }
     using output::format_number;
     using output::format_text;
-    std::string out = "metric,state,month,mean,p05,p50,p95,n\n";
+    std::string out = "metric,state,month,strategy,mean,p05,p50,p95,n\n";
     for (std::size_t k = 0; k < series.keys.size(); ++k) {
         const MetricKey& key = series.keys[k];
         const Summary& s = summaries[k];
-        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{}\n",
+        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{}\n",
                        format_text(key.metric), format_text(key.state), format_text(key.year),
-                       format_number(s.mean), format_number(s.p05), format_number(s.p50),
-                       format_number(s.p95), s.n);
+                       format_text(key.strategy), format_number(s.mean), format_number(s.p05),
+                       format_number(s.p50), format_number(s.p95), s.n);
+    }
+    return out;
+}
+
+std::string costs_csv(const Model& model, const MetricTable& costs,
+                      const std::vector<Summary>& summaries) {
+    if (summaries.size() != costs.keys.size()) {
+        throw std::invalid_argument(fmt::format("costs_csv: {} summaries for {} keys",
+                                                summaries.size(), costs.keys.size()));
+    }
+    std::string out =
+        "year,strategy,segment,state,provider,municipality,component,mean,sd,ci_low,ci_high,"
+        "p05,p50,p95,n\n";
+    for (std::size_t k = 0; k < costs.keys.size(); ++k) {
+        const bool all_zero = std::all_of(costs.values.begin(), costs.values.end(),
+                                          [k](const auto& row) { return row[k] == 0.0; });
+        if (all_zero) continue;  // a cell nothing was ever billed to
+        const MetricKey& key = costs.keys[k];
+        const auto state = std::find_if(model.states.begin(), model.states.end(),
+                                        [&](const CareState& s) { return s.name == key.state; });
+        const std::string segment = state == model.states.end() ? "" : state->segment;
+        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},",
+                       output::format_text(key.year), output::format_text(key.strategy),
+                       output::format_text(segment), output::format_text(key.state),
+                       output::format_text(key.provider), output::format_text(key.municipality),
+                       output::format_text(key.metric));
+        append_summary_fields(out, summaries[k]);
+        out.push_back('\n');
     }
     return out;
 }

@@ -1,5 +1,6 @@
 // manifest.json: run provenance plus the resolved Model, serialised with nlohmann::ordered_json.
 #include "output/manifest.hpp"
+#include "output/procurement_json.hpp"
 
 #include <careflow/names.hpp>
 
@@ -164,6 +165,7 @@ Json resolved_json(const Model& model) {
         const Date& d = *model.calendar.start;
         out["start"] = fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
     }
+    if (!model.strategies.empty()) out["procurement"] = procurement_json(model);
     return out;
 }
 

@@ -22,6 +22,10 @@ void write_run(const std::filesystem::path& dir, const Model& model, const Batch
     output::write_file_atomically(dir / "replications.csv", replications_csv(batch.metrics));
     output::write_file_atomically(dir / "timeseries.csv",
                                   timeseries_csv(batch.timeseries, summarize(batch.timeseries)));
+    if (!model.strategies.empty()) {
+        output::write_file_atomically(dir / "costs.csv",
+                                      costs_csv(model, batch.costs, summarize(batch.costs)));
+    }
     // Written last: a manifest beside the CSVs means the run's files are all complete.
     output::write_file_atomically(dir / "manifest.json", output::manifest_json(model, record));
 }

@@ -15,8 +15,8 @@ namespace careflow::scenario {
 namespace {
 
 constexpr int max_depth = 8;
-constexpr std::array<std::string_view, 4> named_lists{"states", "arrivals", "policies",
-                                                      "initial_stock"};
+constexpr std::array<std::string_view, 6> named_lists{
+    "states", "arrivals", "policies", "initial_stock", "providers", "strategies"};
 
 // Maps that are one value, not a set of settings: a child's replaces the base's whole (a new
 // distribution kind, a new routing table, a new destination or mix).

@@ -27,8 +27,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-constexpr std::size_t max_names_listed = 12;
-
 }  // namespace
 
 std::string describe(const YAML::Node& node) {
@@ -42,15 +40,16 @@ std::string describe(const YAML::Node& node) {
     return "nothing";
 }
 
-std::string known_names_note(std::string_view kind, std::vector<std::string> names) {
+std::string known_names_note(std::string_view kind, std::vector<std::string> names,
+                             std::size_t most) {
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     std::string note = fmt::format("known {}: ", kind);
-    for (std::size_t i = 0; i < names.size() && i < max_names_listed; ++i) {
+    for (std::size_t i = 0; i < names.size() && i < most; ++i) {
         note += (i == 0 ? "" : ", ") + names[i];
     }
-    if (names.size() > max_names_listed) {
-        note += fmt::format(", ... ({} more)", names.size() - max_names_listed);
+    if (names.size() > most) {
+        note += fmt::format(", ... ({} more)", names.size() - most);
     }
     return note;
 }
@@ -120,7 +119,8 @@ void NodeReader::check_keys(const YAML::Node& map, std::string_view path,
         if (std::find(known.begin(), known.end(), name) == known.end()) {
             std::vector<std::string> notes;
             if (auto hint = suggestion(name, known_names)) notes.push_back("hint: " + *hint);
-            notes.push_back(known_names_note("keys", known_names));
+            // A map's keys are a short, fixed set: list them all.
+            notes.push_back(known_names_note("keys", known_names, known_names.size()));
             error(key, fmt::format("unknown key '{}' in {}", name, path), std::move(notes));
         }
     }
@@ -179,6 +179,19 @@ std::optional<double> NodeReader::positive_number(const YAML::Node& node, std::s
     return std::nullopt;
 }
 
+std::optional<double> NodeReader::bounded_number(const YAML::Node& node, std::string_view path,
+                                                 const NumberRange& range,
+                                                 std::vector<std::string> notes) {
+    const auto value = number(node, path);
+    if (!value) return std::nullopt;
+    const bool above_low = range.low_open ? *value > range.low : *value >= range.low;
+    if (above_low && *value <= range.high) return value;
+    error(node, fmt::format("{} is {} and must lie in {}{:g}, {:g}], got '{}'", path, range.what,
+                            range.low_open ? '(' : '[', range.low, range.high, node.Scalar()),
+          std::move(notes));
+    return std::nullopt;
+}
+
 std::optional<std::int64_t> NodeReader::integer(const YAML::Node& node, std::string_view path) {
     const auto raw = scalar(node, path, "a whole number");
     if (!raw) return std::nullopt;
@@ -201,6 +214,39 @@ std::optional<bool> NodeReader::boolean(const YAML::Node& node, std::string_view
     if (*raw == "true") return true;
     if (*raw == "false") return false;
     error(node, fmt::format("{} must be true or false, got '{}'", path, *raw));
+    return std::nullopt;
+}
+
+std::optional<Cents> NodeReader::cents(const YAML::Node& node, std::string_view path) {
+    const auto raw = scalar(node, path, "an amount in euros");
+    if (!raw) return std::nullopt;
+    const auto amount = parse_cents(*raw);
+    if (!amount) {
+        error(node, fmt::format("{} must be an amount in euros with at most two decimals "
+                                "(cents), got '{}'", path, *raw),
+              {"hint: write euros as a plain number, without a currency sign or thousands "
+               "separators, e.g. '280' or '280.50'"});
+        return std::nullopt;
+    }
+    if (*amount >= 0) return amount;
+    error(node, fmt::format("{} must be 0 or more, got '{}'", path, *raw),
+          {"hint: amounts are what is paid, in euros; there are no negative prices, budgets or "
+           "bonuses"});
+    return std::nullopt;
+}
+
+std::optional<std::size_t> NodeReader::choice(const YAML::Node& node, std::string_view path,
+                                              std::span<const std::string_view> words,
+                                              std::string_view what) {
+    const auto word = scalar(node, path, fmt::format("a {}", what));
+    if (!word) return std::nullopt;
+    const auto it = std::find(words.begin(), words.end(), *word);
+    if (it != words.end()) return static_cast<std::size_t>(it - words.begin());
+    const std::vector<std::string> known(words.begin(), words.end());
+    std::vector<std::string> notes;
+    if (auto hint = suggestion(*word, known)) notes.push_back("hint: " + *hint);
+    notes.push_back(known_names_note(fmt::format("{}s", what), known));
+    error(node, fmt::format("unknown {} '{}' in {}", what, *word, path), std::move(notes));
     return std::nullopt;
 }
 

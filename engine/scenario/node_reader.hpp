@@ -2,6 +2,7 @@
 #pragma once
 
 #include <careflow/diagnostics.hpp>
+#include <careflow/finance.hpp>
 
 #include <yaml-cpp/yaml.h>
 
@@ -13,6 +14,14 @@
 #include <vector>
 
 namespace careflow::scenario {
+
+/// The bounds of a number, and how a message names it ("a share").
+struct NumberRange {
+    double low = 0.0;
+    double high = 1.0;
+    bool low_open = false;  ///< true: `low` itself is out of range
+    std::string_view what = "a share";
+};
 
 /// Reads values out of a scenario's YAML tree. Never throws on bad input: each accessor
 /// reports what is wrong (with path, value and hint) and returns nullopt, so one pass
@@ -56,8 +65,20 @@ public:
     std::optional<double> number(const YAML::Node& node, std::string_view path);
     /// A number > 0 (rates, means): zero and negatives are reported.
     std::optional<double> positive_number(const YAML::Node& node, std::string_view path);
+    /// A number within `range`, else "`path` is a share and must lie in [0, 1], got '1.5'"
+    /// followed by `notes`.
+    std::optional<double> bounded_number(const YAML::Node& node, std::string_view path,
+                                         const NumberRange& range,
+                                         std::vector<std::string> notes = {});
     std::optional<std::int64_t> integer(const YAML::Node& node, std::string_view path);
     std::optional<bool> boolean(const YAML::Node& node, std::string_view path);
+    /// Euros with at most two decimals ("280.50"), as whole cents; negatives are reported.
+    std::optional<Cents> cents(const YAML::Node& node, std::string_view path);
+    /// The index in `words` of the word at `node`; another word is reported as "unknown `what`
+    /// 'x' in `path`" with a suggestion and the known words (`what` + "s").
+    std::optional<std::size_t> choice(const YAML::Node& node, std::string_view path,
+                                      std::span<const std::string_view> words,
+                                      std::string_view what);
     /// A duration with its unit ("90 days"), in days; must be > 0 unless `allow_zero`.
     std::optional<double> duration_days(const YAML::Node& node, std::string_view path,
                                         bool allow_zero = false);
@@ -80,8 +101,9 @@ private:
 /// How a node looks in a message: its scalar text in quotes, or "a list" / "a map".
 [[nodiscard]] std::string describe(const YAML::Node& node);
 
-/// "known <kind>: a, b, c" sorted, truncated after a dozen names.
-[[nodiscard]] std::string known_names_note(std::string_view kind, std::vector<std::string> names);
+/// "known <kind>: a, b, c" sorted, truncated after `most` names (a dozen unless told).
+[[nodiscard]] std::string known_names_note(std::string_view kind, std::vector<std::string> names,
+                                           std::size_t most = 12);
 
 /// "did you mean 'x'?" when one of `candidates` is a likely typo of `name`.
 [[nodiscard]] std::optional<std::string> suggestion(std::string_view name,

@@ -5,6 +5,8 @@
 #include "scenario/distribution_reader.hpp"
 #include "scenario/inflow_reader.hpp"
 #include "scenario/policy_reader.hpp"
+#include "scenario/provider_reader.hpp"
+#include "scenario/strategy_reader.hpp"
 #include "scenario/transition_reader.hpp"
 #include "scenario/waitlist_reader.hpp"
 #include "scenario/youth_reader.hpp"
@@ -27,11 +29,11 @@ constexpr double probability_tolerance = 1e-6;
 constexpr int newest_version = 2;
 
 // Keys that format version 2 added; a version 1 file using one is told to say version 2.
-constexpr std::array<std::string_view, 18> version_2_keys{
+constexpr std::array<std::string_view, 20> version_2_keys{
     "start",        "youth",          "initial_stock", "kind",        "max_age",
     "transitions",  "age",            "severity",      "guardianship", "trend_per_year",
     "seasonality",  "in_care_for",    "count",         "state",        "never_waits",
-    "policies",     "re_entry",       "municipalities"};
+    "policies",     "re_entry",       "municipalities", "providers",   "strategies"};
 
 /// Resolves one scenario; holds what the passes share (the reader and the state names).
 class Resolver {
@@ -52,6 +54,8 @@ private:
     /// Reads a state's keys; returns the nodes later checks point at (next, capacity).
     std::pair<YAML::Node, YAML::Node> read_state(const YAML::Node& node, CareState& state);
     void read_kind(const YAML::Node& node, const std::string& path, CareState& state);
+    /// Providers, their deliveries (with "other" for the rest) and strategies, if any.
+    void read_procurement(const YAML::Node& root);
     std::vector<Route> read_routes(const YAML::Node& node, const std::string& path);
     /// Looks up care states by name (not `exit`), for streams and stock.
     StateLookup care_state_lookup() {
@@ -68,9 +72,10 @@ private:
 };
 
 std::optional<Model> Resolver::resolve(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 12> keys{
-        "version",  "name",          "description", "start",   "run",     "youth",
-        "states",   "arrivals",      "initial_stock", "policies", "extends", "re_entry"};
+    static constexpr std::array<std::string_view, 14> keys{
+        "version",  "name",          "description",   "start",    "run",     "youth",
+        "states",   "arrivals",      "initial_stock", "policies", "extends", "re_entry",
+        "providers", "strategies"};
     if (!r_.expect_map(root, "the scenario")) return std::nullopt;
     r_.check_keys(root, "the scenario", keys);
     read_version(root);
@@ -122,6 +127,7 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
             }
         }
     }
+    read_procurement(root);
     if (auto stock = NodeReader::optional(root, "initial_stock")) {
         if (r_.expect_list(*stock, "initial_stock")) {
             for (std::size_t i = 0; i < stock->size(); ++i) {
@@ -331,6 +337,17 @@ void Resolver::read_kind(const YAML::Node& node, const std::string& path, CareSt
     if (auto hint = suggestion(*word, known)) notes.push_back("hint: " + *hint);
     notes.push_back(known_names_note("kinds", known));
     r_.error(node, fmt::format("unknown kind '{}' in {}", *word, path), std::move(notes));
+}
+
+void Resolver::read_procurement(const YAML::Node& root) {
+    const auto providers = NodeReader::optional(root, "providers");
+    const auto strategies = NodeReader::optional(root, "strategies");
+    if (!providers && !strategies) return;
+    if (providers) read_providers(*providers, care_state_lookup(), model_, r_);
+    add_remainder_provider(model_);
+    if (strategies) {
+        model_.strategies = read_strategies(*strategies, model_, care_state_lookup(), r_);
+    }
 }
 
 std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::string& path) {

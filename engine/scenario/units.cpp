@@ -1,9 +1,10 @@
-// Parsing numbers and durations with units; strict, so "12x" or "5 yaers" is an error.
+// Parsing numbers, durations with units and money; strict, so "12x" or "5 yaers" is an error.
 #include "scenario/units.hpp"
 
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace careflow::scenario {
@@ -54,6 +55,33 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
     return value;
+}
+
+std::optional<Cents> parse_cents(std::string_view text) {
+    text = trim(text);
+    const bool negative = !text.empty() && text.front() == '-';
+    if (!text.empty() && (text.front() == '+' || negative)) text.remove_prefix(1);
+    const auto point = text.find('.');
+    const std::string_view whole = text.substr(0, point);
+    const std::string_view fraction =
+        point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
+    const auto all_digits = [](std::string_view digits) {
+        return digits.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    const bool fraction_ok = point == std::string_view::npos ||
+                             (!fraction.empty() && fraction.size() <= 2 && all_digits(fraction));
+    if (whole.empty() || !all_digits(whole) || !fraction_ok) return std::nullopt;
+    Cents euros = 0;
+    const auto [ptr, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), euros);
+    if (ec != std::errc{} || euros > std::numeric_limits<Cents>::max() / 100 - 1) {
+        return std::nullopt;
+    }
+    Cents cents = 0;
+    for (std::size_t i = 0; i < 2; ++i) {
+        cents = cents * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+    }
+    const Cents amount = euros * 100 + cents;
+    return negative ? -amount : amount;
 }
 
 std::optional<int> parse_calendar_months(std::string_view text) {

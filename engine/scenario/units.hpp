@@ -1,5 +1,7 @@
-// Human units in scenarios: numbers, and durations such as "90 days" or "1.5 years".
+// Human units in scenarios: numbers, durations such as "90 days" or "1.5 years", and money.
 #pragma once
+
+#include <careflow/finance.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -16,6 +18,11 @@ inline constexpr double days_per_week = 7.0;
 
 /// The whole text as a whole number ("12", "-4"), or nullopt.
 [[nodiscard]] std::optional<std::int64_t> parse_integer(std::string_view text);
+
+/// Decimal euros with at most two decimals ("280", "-12.5", "280.50") as whole cents, exactly
+/// (no floating point). Nullopt for anything else: three decimals, exponents, a currency sign,
+/// thousands separators, or more than fits in Cents.
+[[nodiscard]] std::optional<Cents> parse_cents(std::string_view text);
 
 /// "<number> <unit>" with unit day(s), week(s), month(s) or year(s), converted to days.
 /// A month is 1/12 of a year of 365.25 days. Nullopt when the text is not of that form.

@@ -12,6 +12,8 @@ enum class Purpose : std::uint16_t {
     arrivals = 1,  ///< gaps between referrals of one arrival stream
     youth = 2,     ///< one youth's stays and routing decisions
     staffing = 3,  ///< reserved for staff attrition and hiring
+    provider = 4,  ///< which provider admits a youth (entity: the youth's birth key)
+    billing = 5,   ///< upcoding draws when a stay is priced (entity: the youth's birth key)
 };
 
 /// Identifies a stream: the same key gives the same numbers on any thread or machine.

@@ -1,6 +1,8 @@
 // What one replication measured, per state, over the window after the warm-up.
 #pragma once
 
+#include "finance/ledger.hpp"
+
 #include <careflow/model.hpp>
 
 #include <array>
@@ -63,6 +65,7 @@ struct ReplicationMetrics {
     std::vector<std::uint32_t> month_stock{};      ///< [month * states + state], at month end
     std::vector<std::uint32_t> month_waitlist{};   ///< [month * states + state], at month end
     std::vector<double> month_places{};            ///< [month * states + state]; NaN unlimited
+    finance::Ledger ledger{};  ///< costs of the strategies the pass priced (Pass::priced)
 };
 
 }  // namespace careflow::sim

@@ -26,7 +26,8 @@ bool any_age_factor(const CareState& state) {
 
 }  // namespace
 
-Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t replication)
+Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t replication,
+                       const Pass& pass)
     : model_(model),
       youth_key_{seed, replication, Purpose::youth, 0},
       routes_(model),
@@ -52,6 +53,7 @@ Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t rep
         states_[s].rates_depend_on_age = any_age_factor(model.states[s]);
         any_bridging_ = any_bridging_ || model.states[s].waitlist.bridging.has_value();
     }
+    set_up_providers(pass);
     reserve_for_steady_state();
 }
 
@@ -92,6 +94,7 @@ ReplicationMetrics Simulation::run() {
     }
     run_until(warmup + model_.run.horizon_days);
     close_month(month_, true);
+    bill_open_stays();
     return collect();
 }
 
@@ -135,7 +138,9 @@ void Simulation::open_window() {
     window_open_ = true;
     year_ = 0;
     month_ = 0;
+    year_start_ = clock_;
     count_clients_in_care();
+    restart_ceiling_year();
     if (model_.calendar.months() > 1) {
         queue_.push(model_.calendar.month_start_days[1], EventKind::month_end, 1);
     }
@@ -155,7 +160,9 @@ void Simulation::start_month(std::size_t month) {
     month_ = month;
     if (new_year) {
         year_ = calendar.month_year[month];
+        year_start_ = calendar.month_start_days[month];
         count_clients_in_care();
+        restart_ceiling_year();
     }
     recheck_bridging();
     if (month + 1 < calendar.months()) {
@@ -195,6 +202,7 @@ ReplicationMetrics Simulation::collect() const {
     report_.collect(out);
     out.referrals = referrals_in_window_;
     out.events = events_;
+    if (book_) out.ledger = book_->ledger();
     const double window = model_.run.horizon_days;
     for (const StateRuntime& runtime : states_) {
         StateTally tally = runtime.tally;

@@ -1,6 +1,8 @@
 // Simulation: one replication of a model, from time 0 through warm-up and measured window.
 #pragma once
 
+#include "finance/contract_table.hpp"
+#include "finance/cost_book.hpp"
 #include "sim/event_queue.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/replication_metrics.hpp"
@@ -14,18 +16,30 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
 namespace careflow::sim {
 
+/// Which strategies a replication prices, and which one (if any) governs behaviour: its
+/// funded places, admission stops at ceilings and behaviour multipliers.
+struct Pass {
+    const finance::ContractTable* contracts = nullptr;  ///< null: no providers' gates, no costs
+    std::optional<std::size_t> governing{};             ///< index into Model::strategies
+    std::vector<std::size_t> priced{};                  ///< strategies priced (ascending)
+};
+
 /// A value type with no globals: one per replication, so replications run on threads.
-/// Its handlers live in three files: simulation.cpp (loop, window, months),
+/// Its handlers live in several files: simulation.cpp (loop, window, months),
 /// simulation_flow.cpp (admission, waitlists, leaving), simulation_inflow.cpp (referrals,
-/// initial stock, youth attributes).
+/// initial stock, youth attributes), simulation_staff.cpp, simulation_policy.cpp and
+/// simulation_providers.cpp (providers, their admission gates, behaviour and billing).
 class Simulation {
 public:
-    Simulation(const Model& model, std::uint64_t seed, std::uint32_t replication);
+    Simulation(const Model& model, std::uint64_t seed, std::uint32_t replication,
+               const Pass& pass = {});
 
     /// Runs warm-up and horizon and returns what the window measured. Call once.
     ReplicationMetrics run();
@@ -41,6 +55,21 @@ private:
         double inflow_factor = 1.0;  ///< product of active inflow policies
         std::uint64_t stamp = 0;     ///< seq of the live arrival event
     };
+    /// A provider delivering a state, as the governing strategy sees it.
+    struct ProviderSlot {
+        std::uint16_t provider = 0;
+        double share = 1.0;
+        std::uint32_t occupied = 0;
+        std::uint32_t funded = UINT32_MAX;      ///< places a lump sum funds; UINT32_MAX: no cap
+        const Contract* ceiling = nullptr;      ///< a contract whose ceiling stops admissions
+        const Strategy* strategy = nullptr;     ///< the governing strategy of `ceiling`
+        // What the provider has earned this year under `ceiling`, in cents, for the admission
+        // decision: closed + rate_sum x now - rate_start_sum (continuous accrual).
+        double closed = 0.0;
+        double rate_sum = 0.0;
+        double rate_start_sum = 0.0;
+        Behaviour behaviour{};
+    };
     struct StateRuntime {
         std::uint32_t occupied = 0;
         std::uint32_t places = 0;   ///< UINT32_MAX stands for unlimited
@@ -52,6 +81,8 @@ private:
         std::uint64_t staff_stamp = 0;     ///< seq of the live staff_change event
         std::array<double, transition_type_count> rate_factor{1.0, 1.0, 1.0, 1.0, 1.0};
         std::vector<std::pair<StateId, double>> redirects;  ///< (to, share), active policies
+        std::vector<ProviderSlot> providers;  ///< empty without procurement
+        bool gated = false;  ///< some provider may refuse admissions (funded places, ceiling)
     };
     /// The earliest clock of a youth's stay, and what it does.
     struct Clock {
@@ -84,8 +115,11 @@ private:
     void recheck_bridging();
     void schedule_wait_end(YouthId youth, StateId state);
     void leave(YouthId youth, StateId from, StateId to, TransitionType type);
-    /// A youth leaving care: gone, or (re_entry) outside care until its next referral.
-    void leave_care(YouthId youth);
+    /// A youth leaving care from `from`: gone, or (re_entry) outside care until its next
+    /// referral.
+    void leave_care(YouthId youth, StateId from);
+    /// Room for one more: a free place and (with procurement) a provider that admits.
+    [[nodiscard]] bool can_admit(StateId state) noexcept;
     void schedule_stay_end(YouthId youth, StateId state, bool new_stay,
                            double elapsed_days = 0.0);
     Clock draw_fixed_clock(YouthId youth, const CareState& state, RandomStream& rng,
@@ -109,6 +143,23 @@ private:
     void recheck_stays(StateId state);
     StateId redirect(YouthId youth, StateId to);
 
+    // simulation_providers.cpp: providers, their gates, behaviour and the cost book
+    void set_up_providers(const Pass& pass);
+    [[nodiscard]] bool provider_admits(const ProviderSlot& slot) const noexcept;
+    [[nodiscard]] bool any_provider_admits(StateId state) const noexcept;
+    /// Picks the youth's provider among those admitting (by share) and takes its place.
+    void assign_provider(YouthId youth, StateId state);
+    void release_provider(YouthId youth, StateId state);
+    [[nodiscard]] const Behaviour& behaviour(YouthId youth, StateId state) const noexcept;
+    /// Speed of a transition type's clocks under the youth's provider's behaviour.
+    [[nodiscard]] double behaviour_speed(YouthId youth, StateId state,
+                                         TransitionType type) const noexcept;
+    [[nodiscard]] double ceiling_rate(const ProviderSlot& slot, YouthId youth) const noexcept;
+    void restart_ceiling_year();
+    [[nodiscard]] finance::Stay stay_of(YouthId youth, StateId state, bool open) const noexcept;
+    void bill_stay_end(YouthId youth, StateId state);
+    void bill_open_stays();
+
     // simulation_inflow.cpp: referrals, initial stock, who the youths are
     void on_arrival(const Event& ev);
     void schedule_next_arrival(std::uint32_t source);
@@ -128,11 +179,14 @@ private:
     std::vector<std::uint8_t> policy_active_;           ///< per policy
     bool any_bridging_ = false;  ///< some waitlist has bridging care (monthly rechecks needed)
     std::vector<std::vector<double>> policy_saved_;     ///< per policy and change: value before
+    std::unique_ptr<finance::CostBook> book_;  ///< null when nothing is priced
+    bool any_ceiling_ = false;  ///< some provider's ceiling may stop admissions
     YearReport report_;
     YearReport::Snapshot snapshot_;  ///< reused at every month end
     double clock_ = 0.0;
     bool window_open_ = false;  ///< false during the warm-up
     std::size_t year_ = 0;      ///< calendar year index, once the window is open
+    double year_start_ = 0.0;   ///< simulation day the current year began
     std::size_t month_ = 0;     ///< calendar month index, once the window is open
     std::uint64_t next_ticket_ = 1;
     std::uint64_t events_ = 0;

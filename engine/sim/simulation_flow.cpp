@@ -35,7 +35,7 @@ void Simulation::enter(YouthId youth, StateId requested) {
     youths_[y].queued_at = clock_;
     youths_[y].in_care = 0;
     const CareState& rules = model_.state(to);
-    if (state.occupied < state.places || rules.never_waits) {
+    if (can_admit(to) || rules.never_waits) {
         if (state.occupied >= state.places && window_open_) report_.overflow(to, year_);
         admit(youth, to);
         return;
@@ -53,7 +53,7 @@ void Simulation::enter(YouthId youth, StateId requested) {
 bool Simulation::try_bridging(YouthId youth, StateId awaited) {
     const StateId bridge = *model_.state(awaited).waitlist.bridging;
     StateRuntime& state = states_[index(bridge)];
-    if (state.occupied >= state.places) return false;
+    if (!can_admit(bridge)) return false;
     const auto y = index(youth);
     state.tally.advance(clock_, state.occupied, state.waiting);
     youths_[y].waiting_for = awaited;
@@ -120,6 +120,11 @@ void Simulation::admit(YouthId youth, StateId to) {
     youths_[y].ticket = 0;
     ++youths_[y].episodes;
     if (is_out_of_home(model_.state(to).kind)) ++youths_[y].placements;
+    assign_provider(youth, to);
+    if (youths_[y].substituted != 0) {
+        youths_[y].substituted = 0;
+        if (book_ && window_open_) book_->substitution(stay_of(youth, to, false));
+    }
     schedule_stay_end(youth, to, true);
 }
 
@@ -131,6 +136,8 @@ void Simulation::release_place(YouthId youth, StateId from) {
     const double stay = clock_ - youths_[index(youth)].admitted_at;
     state.tally.count_completion(stay);
     if (window_open_) report_.completion(from, year_, stay);
+    bill_stay_end(youth, from);
+    release_provider(youth, from);
     youths_[index(youth)].in_care = 0;
     admit_next_waiting(from);
 }
@@ -140,7 +147,7 @@ void Simulation::admit_next_waiting(StateId at) {
     StateRuntime& state = states_[index(at)];
     for (std::size_t level = state.queues.size(); level-- > 0;) {
         FifoWaitlist& queue = state.queues[level];
-        while (!queue.empty() && state.occupied < state.places) {
+        while (!queue.empty() && can_admit(at)) {
             const WaitEntry entry = queue.pop();
             const auto y = index(entry.youth);
             if (youths_[y].ticket != entry.ticket) continue;  // left the queue
@@ -216,21 +223,26 @@ void Simulation::on_leave_state(const Event& ev) {
     schedule_stay_end(youth, from, true);
 }
 
-void Simulation::leave_care(YouthId youth) {
+void Simulation::leave_care(YouthId youth, StateId from) {
     if (window_open_) report_.exited(year_);
     const auto& re_entry = model_.re_entry;
+    const finance::Stay stay = stay_of(youth, from, false);
+    const bool billing = book_ && window_open_;
     if (!re_entry) {
+        if (billing) book_->left_care(stay, Youth::never);
         youths_.remove(youth);
         return;
     }
     const auto y = index(youth);
     RandomStream rng = youth_stream(youth);
-    const bool returns = rng.uniform() < re_entry->share;
+    const double share = re_entry->share * behaviour(youth, from).readmission;
+    const bool returns = rng.uniform() < share;
     const double at_day = clock_ + rng.uniform() * re_entry->within_days;
     youths_[y].draws = rng.position();
     const bool too_old = has_age(youths_[y].born_at) &&
                          at_day >= youths_[y].born_at +
                                        model_.population.leave_age_years * days_per_year;
+    if (billing) book_->left_care(stay, returns && !too_old ? at_day : Youth::never);
     if (!returns || too_old) {
         youths_.remove(youth);
         return;
@@ -246,7 +258,7 @@ void Simulation::leave(YouthId youth, StateId from, StateId to, TransitionType t
     release_place(youth, from);
     if (window_open_) report_.left(from, year_, type);
     if (to == StateId::exit) {
-        leave_care(youth);
+        leave_care(youth, from);
     } else {
         enter(youth, to);
     }
@@ -271,7 +283,8 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
         const Transition& t = state.transitions[i];
         if (!t.rate_per_day) continue;
         double rate = *t.rate_per_day * rate_factor(youth, t) *
-                      states_[index(at)].rate_factor[static_cast<std::size_t>(t.type)];
+                      states_[index(at)].rate_factor[static_cast<std::size_t>(t.type)] *
+                      behaviour_speed(youth, at, t.type);
         if (t.type == TransitionType::escalation && youths_[y].waiting_for != StateId::exit) {
             // Waiting in too-light care: escalation grows with the time waited.
             const double growth =
@@ -304,14 +317,17 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
 Simulation::Clock Simulation::draw_fixed_clock(YouthId youth, const CareState& state,
                                                RandomStream& rng, double elapsed_days) const {
     Clock earliest;
+    const StateId at = youths_[index(youth)].state;
     if (state.length_of_stay) {
-        earliest = {clock_ + remaining_days(*state.length_of_stay, rng, elapsed_days),
+        const double speed = behaviour_speed(youth, at, TransitionType::completion);
+        earliest = {clock_ + remaining_days(*state.length_of_stay, rng, elapsed_days) / speed,
                     Outcome::completion, 0};
     }
     for (std::size_t i = 0; i < state.transitions.size(); ++i) {
         const Transition& t = state.transitions[i];
         if (!t.after) continue;
-        const double speed = rate_factor(youth, t);  // a factor of 2 halves the duration
+        // A factor of 2 halves the duration.
+        const double speed = rate_factor(youth, t) * behaviour_speed(youth, at, t.type);
         if (speed <= 0.0) continue;
         const double at_day = clock_ + remaining_days(*t.after, rng, elapsed_days) / speed;
         if (at_day < earliest.at) {

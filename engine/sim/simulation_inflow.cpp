@@ -89,7 +89,7 @@ void Simulation::place_initial_stock() {
             draw_youth(youth, stock.mix, rng);
             const double elapsed = stock.in_care_for ? sample_days(*stock.in_care_for, rng) : 0.0;
             youths_[y].draws = rng.position();
-            if (state.occupied >= state.places) {
+            if (!can_admit(stock.state)) {
                 enter(youth, stock.state);  // more stock than places: the rest wait
                 continue;
             }
@@ -99,6 +99,7 @@ void Simulation::place_initial_stock() {
             youths_[y].queued_at = clock_ - elapsed;
             youths_[y].admitted_at = clock_ - elapsed;
             youths_[y].in_care = 1;
+            assign_provider(youth, stock.state);
             schedule_stay_end(youth, stock.state, true, elapsed);
         }
     }

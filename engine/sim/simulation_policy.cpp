@@ -121,6 +121,11 @@ StateId Simulation::redirect(YouthId youth, StateId to) {
         cumulative += share;
         if (u < cumulative) {
             if (window_open_) report_.redirected(to, year_);
+            // Helped without out-of-home care where it was asked for: a substitution.
+            if (is_out_of_home(model_.state(to).kind) &&
+                !is_out_of_home(model_.state(target).kind)) {
+                youths_[index(youth)].substituted = 1;
+            }
             return target;
         }
     }

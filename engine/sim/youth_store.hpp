@@ -48,11 +48,15 @@ struct Youth {
     std::uint16_t episodes = 0;       ///< admissions to any state so far
     std::uint16_t placements = 0;     ///< admissions to out-of-home kinds so far
     std::uint16_t moves = 0;          ///< moves within a state so far
+    std::uint16_t provider_slot = 0;  ///< in care: which of its state's providers (see
+                                      ///< Simulation::ProviderSlot)
     Outcome pending = Outcome::completion;      ///< what the live event does
     Outcome fixed_outcome = Outcome::completion;
     std::uint8_t in_care = 0;         ///< 1 if admitted to its state, 0 if waiting
     std::uint8_t severity = 0;        ///< index into Population::severity_levels
     std::uint8_t guardian = 0;        ///< 1 under guardianship (voogdij)
+    std::uint8_t substituted = 0;     ///< 1: redirected away from out-of-home care, not yet
+                                      ///< admitted (earns a substitution bonus on admission)
 };
 static_assert(sizeof(Youth) <= 128);
 

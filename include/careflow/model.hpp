@@ -2,6 +2,7 @@
 #pragma once
 
 #include <careflow/calendar.hpp>
+#include <careflow/finance.hpp>
 #include <careflow/ids.hpp>
 
 #include <cstdint>
@@ -220,6 +221,11 @@ struct Model {
     std::vector<Policy> policies{};
     std::optional<ReEntry> re_entry{};
     Population population{};
+    /// Providers and the states they deliver. Empty without procurement; otherwise every
+    /// state has at least one delivery (the resolver adds the "other" provider).
+    std::vector<Provider> providers{};
+    std::vector<Delivery> deliveries{};
+    std::vector<Strategy> strategies{};  ///< priced side by side; empty: no costs
     RunSettings run{};
     Calendar calendar{};  ///< years and months of the measured window
 

@@ -4,6 +4,7 @@
 #include <careflow/model.hpp>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,5 +17,8 @@ namespace careflow {
 [[nodiscard]] std::optional<TransitionType> parse_transition_type(std::string_view word);
 [[nodiscard]] std::vector<std::string> state_kind_names();
 [[nodiscard]] std::vector<std::string> transition_type_names();
+[[nodiscard]] std::string_view name_of(Scheme scheme);
+/// The scheme words, in Scheme order.
+[[nodiscard]] std::span<const std::string_view> scheme_words();
 
 }  // namespace careflow

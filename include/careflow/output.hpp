@@ -20,7 +20,8 @@ struct RunRecord {
     double wall_seconds = 0.0;
 };
 
-/// Writes summary.csv, replications.csv, timeseries.csv and manifest.json into `dir`
+/// Writes summary.csv, replications.csv, timeseries.csv, costs.csv (when the model has
+/// strategies) and manifest.json into `dir`
 /// (created if needed); `summaries` are those of batch.metrics.
 /// Each file appears whole or not at all. Throws std::system_error naming the path.
 void write_run(const std::filesystem::path& dir, const Model& model, const BatchResult& batch,
@@ -36,6 +37,11 @@ void write_run(const std::filesystem::path& dir, const Model& model, const Batch
 /// The timeseries.csv text: per metric, state and month the mean and P05/P50/P95 bands.
 [[nodiscard]] std::string timeseries_csv(const MetricTable& series,
                                          const std::vector<Summary>& summaries);
+
+/// The costs.csv text: per strategy, year, state, provider, municipality and component the
+/// cost in euros over replications; cells never billed are left out.
+[[nodiscard]] std::string costs_csv(const Model& model, const MetricTable& costs,
+                                    const std::vector<Summary>& summaries);
 
 /// Lower-case hex SHA-256 of `bytes`.
 [[nodiscard]] std::string sha256_hex(const std::string& bytes);

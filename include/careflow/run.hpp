@@ -9,12 +9,15 @@
 
 namespace careflow {
 
-/// Names one row of summary.csv: a metric and its dimensions (empty where not applicable).
+/// Names one row of summary.csv (or costs.csv): a metric and its dimensions (empty where
+/// not applicable).
 struct MetricKey {
     std::string metric{};
     std::string state{};
     std::string year{};
-    std::string strategy{};
+    std::string strategy{};      ///< empty: the trajectories all price-only strategies share
+    std::string provider{};
+    std::string municipality{};  ///< costs.csv only; empty: the whole region
 
     friend bool operator==(const MetricKey&, const MetricKey&) = default;
 };
@@ -31,11 +34,13 @@ struct MetricTable {
     std::vector<std::vector<double>> values{};  ///< values[replication][key index]
 };
 
-/// What a batch measured: the summary metrics, and the monthly time series (whose keys carry
-/// the month, "2019-01", in MetricKey::year).
+/// What a batch measured: the summary metrics, the monthly time series (whose keys carry
+/// the month, "2019-01", in MetricKey::year), and the cost cells of costs.csv (metric: the
+/// component, care, admin or incentive; values in euros).
 struct BatchResult {
     MetricTable metrics{};
     MetricTable timeseries{};
+    MetricTable costs{};
 };
 
 /// Runs `options.replications` independent replications of `model`, on threads.

@@ -78,7 +78,7 @@ else
     fail "manifest.json not written"
 fi
 
-want_header="metric,state,year,strategy,mean,sd,ci_low,ci_high,p05,p50,p95,n"
+want_header="metric,state,year,strategy,provider,mean,sd,ci_low,ci_high,p05,p50,p95,n"
 if [[ -f one/summary.csv && "$(head -n 1 one/summary.csv)" == "$want_header" ]]; then
     pass "summary.csv header"
 else

@@ -40,15 +40,15 @@ MetricTable one_metric(std::vector<double> values) {
 
 TEST(SummaryCsv, WritesTheHeaderAndOneRowPerKeyWithEmptyFieldsForMissingValues) {
     const std::string want =
-        "metric,state,year,strategy,mean,sd,ci_low,ci_high,p05,p50,p95,n\n"
-        "waiting_days,residential,2024,,12,,,,12,12,12,1\n"
-        "\"cost, total\",,,\"say \"\"hi\"\"\",0.25,0.5,-1.5,2.5,0.1,0.25,0.4,2\n";
+        "metric,state,year,strategy,provider,mean,sd,ci_low,ci_high,p05,p50,p95,n\n"
+        "waiting_days,residential,2024,,,12,,,,12,12,12,1\n"
+        "\"cost, total\",,,\"say \"\"hi\"\"\",,0.25,0.5,-1.5,2.5,0.1,0.25,0.4,2\n";
     EXPECT_EQ(summary_csv(tiny_batch(), tiny_summaries()), want);
 }
 
 TEST(SummaryCsv, WritesOnlyTheHeaderForAnEmptyBatch) {
     EXPECT_EQ(summary_csv(MetricTable{}, {}),
-              "metric,state,year,strategy,mean,sd,ci_low,ci_high,p05,p50,p95,n\n");
+              "metric,state,year,strategy,provider,mean,sd,ci_low,ci_high,p05,p50,p95,n\n");
 }
 
 TEST(SummaryCsv, RejectsSummariesThatDoNotMatchTheKeys) {
@@ -58,24 +58,24 @@ TEST(SummaryCsv, RejectsSummariesThatDoNotMatchTheKeys) {
 
 TEST(ReplicationsCsv, WritesOneRowPerReplicationAndKeyNumberedFromOne) {
     const std::string want =
-        "replication,metric,state,year,strategy,value\n"
-        "1,waiting_days,residential,2024,,12\n"
-        "1,\"cost, total\",,,\"say \"\"hi\"\"\",0.1\n"
-        "2,waiting_days,residential,2024,,-2.5\n"
-        "2,\"cost, total\",,,\"say \"\"hi\"\"\",1e+20\n";
+        "replication,metric,state,year,strategy,provider,value\n"
+        "1,waiting_days,residential,2024,,,12\n"
+        "1,\"cost, total\",,,\"say \"\"hi\"\"\",,0.1\n"
+        "2,waiting_days,residential,2024,,,-2.5\n"
+        "2,\"cost, total\",,,\"say \"\"hi\"\"\",,1e+20\n";
     EXPECT_EQ(replications_csv(tiny_batch()), want);
 }
 
 TEST(ReplicationsCsv, WritesIntegralValuesBelow1e15WithoutPointOrExponent) {
     const std::string want =
-        "replication,metric,state,year,strategy,value\n"
-        "1,m,,,,999999999999999\n"
-        "2,m,,,,-42\n"
-        "3,m,,,,0\n"
-        "4,m,,,,1000000000000000\n"  // from here on, fmt's shortest round-trip form
-        "5,m,,,,1e+16\n"
-        "6,m,,,,1e-07\n"
-        "7,m,,,,0.30000000000000004\n";
+        "replication,metric,state,year,strategy,provider,value\n"
+        "1,m,,,,,999999999999999\n"
+        "2,m,,,,,-42\n"
+        "3,m,,,,,0\n"
+        "4,m,,,,,1000000000000000\n"  // from here on, fmt's shortest round-trip form
+        "5,m,,,,,1e+16\n"
+        "6,m,,,,,1e-07\n"
+        "7,m,,,,,0.30000000000000004\n";
     EXPECT_EQ(replications_csv(
                   one_metric({999999999999999.0, -42.0, -0.0, 1e15, 1e16, 1e-7, 0.1 + 0.2})),
               want);
@@ -84,10 +84,10 @@ TEST(ReplicationsCsv, WritesIntegralValuesBelow1e15WithoutPointOrExponent) {
 TEST(ReplicationsCsv, WritesNonFiniteValuesAsEmptyFields) {
     const double inf = std::numeric_limits<double>::infinity();
     const std::string want =
-        "replication,metric,state,year,strategy,value\n"
-        "1,m,,,,\n"
-        "2,m,,,,\n"
-        "3,m,,,,\n";
+        "replication,metric,state,year,strategy,provider,value\n"
+        "1,m,,,,,\n"
+        "2,m,,,,,\n"
+        "3,m,,,,,\n";
     EXPECT_EQ(replications_csv(one_metric({std::nan(""), inf, -inf})), want);
 }
 
@@ -96,8 +96,8 @@ TEST(ReplicationsCsv, QuotesFieldsHoldingLineBreaksAndLeavesOthersBare) {
     batch.keys = {{"a\nb", "c\rd", "semi;colon", "it's"}};
     batch.values = {{1.0}};
     const std::string want =
-        "replication,metric,state,year,strategy,value\n"
-        "1,\"a\nb\",\"c\rd\",semi;colon,it's,1\n";
+        "replication,metric,state,year,strategy,provider,value\n"
+        "1,\"a\nb\",\"c\rd\",semi;colon,it's,,1\n";
     EXPECT_EQ(replications_csv(batch), want);
 }
 

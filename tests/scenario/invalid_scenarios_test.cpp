@@ -69,6 +69,18 @@ const std::vector<std::string> invalid_scenarios{
     "duplicate_state_with_errors",
     "seed_too_large",
     "version_1_with_new_keys",
+    "behaviour_upcoding_out_of_range",
+    "contract_key_not_for_scheme",
+    "contract_missing_price",
+    "contract_unknown_key",
+    "duplicate_contract",
+    "money_three_decimals",
+    "price_level_missing",
+    "provider_names",
+    "provider_not_delivering_state",
+    "provider_shares_over_one",
+    "strategy_unknown_scheme",
+    "version_1_with_strategies",
 };
 
 class InvalidScenario : public ::testing::TestWithParam<std::string> {};

@@ -33,5 +33,26 @@ TEST(Units, NumbersMustBeWholeAndFinite) {
     EXPECT_EQ(parse_integer("4.5"), std::nullopt);
 }
 
+TEST(Units, MoneyIsEurosWithAtMostTwoDecimalsAsExactCents) {
+    EXPECT_EQ(parse_cents("280"), 28000);
+    EXPECT_EQ(parse_cents("280.5"), 28050);
+    EXPECT_EQ(parse_cents("280.50"), 28050);
+    EXPECT_EQ(parse_cents("0.07"), 7);
+    EXPECT_EQ(parse_cents("1200000"), 120000000);
+    EXPECT_EQ(parse_cents("-12.5"), -1250);
+    EXPECT_EQ(parse_cents("+3"), 300);
+    // 0.29 and 1.15 are not exact in binary; cents must still be.
+    EXPECT_EQ(parse_cents("0.29"), 29);
+    EXPECT_EQ(parse_cents("1.15"), 115);
+    EXPECT_EQ(parse_cents("92233720368547757"), 9223372036854775700);
+}
+
+TEST(Units, MoneyWithThreeDecimalsOrOtherSignsIsRejected) {
+    for (const char* text : {"280.505", "280.", ".5", "1e6", "€280", "1,200", "1 200", "", "-",
+                             "12.5x", "0x10", "92233720368547758", "99999999999999999999"}) {
+        EXPECT_EQ(parse_cents(text), std::nullopt) << text;
+    }
+}
+
 }  // namespace
 }  // namespace careflow::scenario

@@ -11,20 +11,26 @@ std::shared_ptr<const Model> model_from_yaml(const std::string& yaml) {
 }
 
 std::vector<double> column(const BatchResult& batch, const std::string& metric,
-                           const std::string& state) {
+                           const std::string& state, const std::string& year,
+                           const std::string& strategy) {
     const MetricTable& table = batch.metrics;
     for (std::size_t k = 0; k < table.keys.size(); ++k) {
         const MetricKey& key = table.keys[k];
-        if (key.metric != metric || key.state != state || !key.year.empty()) continue;
+        if (key.metric != metric || key.state != state || key.year != year ||
+            key.strategy != strategy) {
+            continue;
+        }
         std::vector<double> values;
         for (const auto& replication : table.values) values.push_back(replication[k]);
         return values;
     }
-    throw std::invalid_argument("no metric " + metric + " for state '" + state + "'");
+    throw std::invalid_argument("no metric " + metric + " for state '" + state + "', year '" +
+                                year + "', strategy '" + strategy + "'");
 }
 
-Estimate estimate(const BatchResult& batch, const std::string& metric, const std::string& state) {
-    const auto values = column(batch, metric, state);
+Estimate estimate(const BatchResult& batch, const std::string& metric, const std::string& state,
+                  const std::string& year, const std::string& strategy) {
+    const auto values = column(batch, metric, state, year, strategy);
     const Summary s = summarize(values);
     return {s.mean, s.sd.value_or(0.0) / std::sqrt(static_cast<double>(s.n)), s.n};
 }

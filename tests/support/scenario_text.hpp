@@ -18,12 +18,16 @@ struct Estimate {
     std::size_t n = 0;
 };
 
-/// Estimates (metric, state) from a batch; fails the test if the key is missing.
+/// Estimates (metric, state, year, strategy) from a batch (year empty: the whole window;
+/// strategy empty: the shared pass); throws if the key is missing.
 [[nodiscard]] Estimate estimate(const BatchResult& batch, const std::string& metric,
-                                const std::string& state = "");
+                                const std::string& state = "", const std::string& year = "",
+                                const std::string& strategy = "");
 
 /// A metric's value in every replication, in order.
 [[nodiscard]] std::vector<double> column(const BatchResult& batch, const std::string& metric,
-                                         const std::string& state = "");
+                                         const std::string& state = "",
+                                         const std::string& year = "",
+                                         const std::string& strategy = "");
 
 }  // namespace careflow::testing

@@ -59,8 +59,8 @@ int run_command(const RunOptions& options, const std::string& command_line) {
     if (!options.quiet) {
         std::cout << result_table(model, batch, summaries, batch_options, wall.count());
     }
-    std::cout << fmt::format(
-        "wrote {}/summary.csv, replications.csv, timeseries.csv, manifest.json\n", out_dir);
+    std::cout << fmt::format("wrote {}/summary.csv, replications.csv, timeseries.csv, {}manifest.json\n",
+                             out_dir, model.strategies.empty() ? "" : "costs.csv, ");
     return exit_ok;
 }
 

@@ -20,9 +20,14 @@ int validate_command(const ValidateOptions& options) {
     const LoadedScenario loaded = load_scenario(options.scenario, options.overrides);
     std::cerr << format_all(loaded.warnings);
     const Model& model = *loaded.model;
-    std::cout << fmt::format("{}: ok ({} states, {} arrival streams, {} warning(s))\n",
+    // Counted only when the scenario buys care, so older scenarios print what they always did.
+    const std::string procurement =
+        model.providers.empty() ? std::string()
+                                : fmt::format(", {} providers, {} strategies",
+                                              model.providers.size(), model.strategies.size());
+    std::cout << fmt::format("{}: ok ({} states, {} arrival streams{}, {} warning(s))\n",
                              options.scenario, model.state_count(), model.arrivals.size(),
-                             loaded.warnings.size());
+                             procurement, loaded.warnings.size());
     return exit_ok;
 }
 

@@ -20,10 +20,44 @@ const Summary* find(const BatchResult& batch, const std::vector<Summary>& summar
 }
 
 /// "12.3 ± 0.4", or "-" when the metric is undefined in every replication.
-std::string mean_and_half_width(const Summary* s, double scale = 1.0) {
+std::string mean_and_half_width(const Summary* s, double scale = 1.0, int decimals = 1) {
     if (s == nullptr || s->n == 0) return "-";
-    if (!s->ci_high) return fmt::format("{:.1f}", s->mean * scale);
-    return fmt::format("{:.1f} ± {:.1f}", s->mean * scale, (*s->ci_high - s->mean) * scale);
+    if (!s->ci_high) return fmt::format("{:.{}f}", s->mean * scale, decimals);
+    return fmt::format("{:.{}f} ± {:.{}f}", s->mean * scale, decimals,
+                       (*s->ci_high - s->mean) * scale, decimals);
+}
+
+/// The summary of a dated metric of a strategy (state and provider empty).
+const Summary* find_cost(const BatchResult& batch, const std::vector<Summary>& summaries,
+                         std::string_view metric, const std::string& year,
+                         const std::string& strategy) {
+    const auto& keys = batch.metrics.keys;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i].metric == metric && keys[i].year == year && keys[i].strategy == strategy &&
+            keys[i].state.empty()) {
+            return &summaries[i];
+        }
+    }
+    return nullptr;
+}
+
+/// Total cost (EUR million) and cost per client per strategy and year.
+std::string cost_table(const Model& model, const BatchResult& batch,
+                       const std::vector<Summary>& summaries) {
+    if (model.strategies.empty()) return "";
+    std::string out = fmt::format("{:<28} {:<10} {:>22} {:>20}\n", "strategy", "year",
+                                  "cost (EUR mln)", "per client (EUR)");
+    for (const Strategy& strategy : model.strategies) {
+        for (const std::string& year : model.calendar.year_labels) {
+            out += fmt::format(
+                "{:<28} {:<10} {:>22} {:>20}\n", strategy.name, year,
+                mean_and_half_width(find_cost(batch, summaries, "cost_total", year, strategy.name),
+                                    1e-6, 2),
+                mean_and_half_width(
+                    find_cost(batch, summaries, "cost_per_client", year, strategy.name), 1.0, 0));
+        }
+    }
+    return out + "\n";
 }
 
 }  // namespace
@@ -49,7 +83,7 @@ std::string result_table(const Model& model, const BatchResult& batch,
                            mean_and_half_width(find(batch, summaries, "admissions", name),
                                                1.0 / years));
     }
-    return out + "\n";
+    return out + "\n" + cost_table(model, batch, summaries);
 }
 
 }  // namespace careflow::cli

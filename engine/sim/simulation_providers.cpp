@@ -1,0 +1,226 @@
+// The kernel's procurement: which provider admits a youth, the admission gates a governing
+// strategy sets (places a lump sum funds, ceilings that stop admissions), its behaviour
+// multipliers, and handing finished stays to the cost book.
+#include "sim/simulation.hpp"
+
+#include <cmath>
+
+namespace careflow::sim {
+namespace {
+
+constexpr double days_per_year = 365.25;
+const Behaviour neutral_behaviour{};
+
+/// A contract's tariff per care day at a level, before indexation: what a ceiling accrues.
+/// Trajectory fees are charged whole at admission instead (see assign_provider).
+double daily_tariff_cents(const Contract& c, std::size_t level) {
+    const auto pick = [level](const auto& by_level) {
+        return by_level[std::min(level, by_level.size() - 1)];
+    };
+    const auto price = static_cast<double>(pick(c.price_by_level));
+    switch (c.scheme) {
+        case Scheme::per_unit: return price * pick(c.units_per_week_by_level) / 7.0;
+        case Scheme::day_price: return price;
+        case Scheme::monthly: return price * 12.0 / days_per_year;
+        case Scheme::trajectory:
+        case Scheme::lump_sum: return 0.0;
+    }
+    return 0.0;
+}
+
+}  // namespace
+
+void Simulation::set_up_providers(const Pass& pass) {
+    if (model_.deliveries.empty()) return;
+    for (const Delivery& d : model_.deliveries) {
+        states_[index(d.state)].providers.push_back({.provider = d.provider, .share = d.share});
+    }
+    if (pass.governing && pass.contracts) {
+        const std::size_t g = *pass.governing;
+        for (std::size_t s = 0; s < states_.size(); ++s) {
+            for (ProviderSlot& slot : states_[s].providers) {
+                const Contract* c = pass.contracts->find(g, make_id<StateId>(s), slot.provider);
+                if (c == nullptr) continue;
+                slot.behaviour = c->behaviour;
+                if (const auto funded = c->funded_places()) slot.funded = *funded;
+                if (c->ceiling && c->ceiling->rule == CeilingRule::stop_admissions) {
+                    slot.ceiling = c;
+                    slot.strategy = &model_.strategies[g];
+                    any_ceiling_ = true;
+                }
+                states_[s].gated = states_[s].gated || slot.ceiling || slot.funded != UINT32_MAX;
+            }
+        }
+    }
+    if (pass.contracts && !pass.priced.empty()) {
+        book_ = std::make_unique<finance::CostBook>(model_, *pass.contracts, youth_key_.seed,
+                                                    youth_key_.replication, pass.priced);
+    }
+}
+
+bool Simulation::can_admit(StateId state) noexcept {
+    const StateRuntime& runtime = states_[index(state)];
+    return runtime.occupied < runtime.places && (!runtime.gated || any_provider_admits(state));
+}
+
+bool Simulation::provider_admits(const ProviderSlot& slot) const noexcept {
+    if (slot.occupied >= slot.funded) return false;
+    if (slot.ceiling == nullptr || !window_open_) return true;  // no ceilings in the warm-up
+    const double indexed = std::pow(1.0 + slot.strategy->indexation_per_year,
+                                    static_cast<double>(year_));
+    const double ceiling = static_cast<double>(slot.ceiling->ceiling->per_year) * indexed;
+    const double earned = slot.closed + slot.rate_sum * clock_ - slot.rate_start_sum;
+    return earned < ceiling;
+}
+
+bool Simulation::any_provider_admits(StateId state) const noexcept {
+    for (const ProviderSlot& slot : states_[index(state)].providers) {
+        if (provider_admits(slot)) return true;
+    }
+    return false;
+}
+
+/// One uniform from the youth's provider stream (keyed by its birth, positioned by its
+/// episode), so the choice leaves the youth's own draws alone: variants keep common random
+/// numbers. Providers that do not admit now are skipped and the shares of the rest rescaled;
+/// if none admits (crisis overflow, initial stock) the plain shares decide.
+void Simulation::assign_provider(YouthId youth, StateId state) {
+    auto& slots = states_[index(state)].providers;
+    if (slots.empty()) return;
+    const auto y = index(youth);
+    std::uint16_t chosen = 0;
+    if (slots.size() > 1) {
+        StreamKey key = youth_key_;
+        key.purpose = Purpose::provider;
+        key.entity = youths_[y].birth;
+        const double u = RandomStream(key, youths_[y].episodes).uniform();
+        const bool gated = states_[index(state)].gated;
+        double open_share = 0.0;
+        for (const ProviderSlot& slot : slots) {
+            if (!gated || provider_admits(slot)) open_share += slot.share;
+        }
+        const bool any_open = open_share > 0.0;
+        if (!any_open) {
+            for (const ProviderSlot& slot : slots) open_share += slot.share;
+        }
+        double cumulative = 0.0;
+        chosen = static_cast<std::uint16_t>(slots.size() - 1);
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+            if (any_open && gated && !provider_admits(slots[i])) continue;
+            cumulative += slots[i].share;
+            if (u * open_share < cumulative) {
+                chosen = static_cast<std::uint16_t>(i);
+                break;
+            }
+        }
+    }
+    youths_[y].provider_slot = chosen;
+    ProviderSlot& slot = slots[chosen];
+    ++slot.occupied;
+    if (slot.ceiling != nullptr && window_open_) {
+        const double rate = ceiling_rate(slot, youth);
+        slot.rate_sum += rate;
+        slot.rate_start_sum += rate * clock_;
+        if (slot.ceiling->scheme == Scheme::trajectory) {
+            const auto level = std::min<std::size_t>(youths_[y].severity,
+                                                      slot.ceiling->price_by_level.size() - 1);
+            slot.closed += static_cast<double>(slot.ceiling->price_by_level[level]) *
+                           std::pow(1.0 + slot.strategy->indexation_per_year,
+                                    static_cast<double>(year_));
+        }
+    }
+}
+
+void Simulation::release_provider(YouthId youth, StateId state) {
+    auto& slots = states_[index(state)].providers;
+    if (slots.empty()) return;
+    const auto y = index(youth);
+    ProviderSlot& slot = slots[youths_[y].provider_slot];
+    --slot.occupied;
+    if (slot.ceiling == nullptr || !window_open_) return;
+    const double since = std::max(youths_[y].admitted_at, year_start_);
+    const double rate = ceiling_rate(slot, youth);
+    slot.closed += rate * (clock_ - since);
+    slot.rate_sum -= rate;
+    slot.rate_start_sum -= rate * since;
+}
+
+double Simulation::ceiling_rate(const ProviderSlot& slot, YouthId youth) const noexcept {
+    const double indexed = std::pow(1.0 + slot.strategy->indexation_per_year,
+                                    static_cast<double>(year_));
+    return daily_tariff_cents(*slot.ceiling, youths_[index(youth)].severity) * indexed;
+}
+
+/// A new year (or the window's start): ceilings count afresh, from the care under way now.
+void Simulation::restart_ceiling_year() {
+    if (!any_ceiling_) return;
+    for (StateRuntime& state : states_) {
+        for (ProviderSlot& slot : state.providers) {
+            slot.closed = slot.rate_sum = slot.rate_start_sum = 0.0;
+        }
+    }
+    for (std::size_t y = 0; y < youths_.slots(); ++y) {
+        const Youth& youth = youths_[y];
+        if (youth.state == StateId::exit || youth.in_care == 0) continue;
+        auto& slots = states_[index(youth.state)].providers;
+        if (slots.empty()) continue;
+        ProviderSlot& slot = slots[youth.provider_slot];
+        if (slot.ceiling == nullptr) continue;
+        const double rate = ceiling_rate(slot, make_id<YouthId>(y));
+        slot.rate_sum += rate;
+        slot.rate_start_sum += rate * clock_;
+    }
+    for (std::size_t s = 0; s < states_.size(); ++s) {
+        if (states_[s].gated) admit_next_waiting(make_id<StateId>(s));
+    }
+}
+
+const Behaviour& Simulation::behaviour(YouthId youth, StateId state) const noexcept {
+    const auto& slots = states_[index(state)].providers;
+    const auto y = index(youth);
+    if (slots.empty()) return neutral_behaviour;  // callers ask only about a stay they know
+    return slots[youths_[y].provider_slot].behaviour;
+}
+
+/// How much faster a clock of `type` runs: a longer length of stay slows completions, a
+/// step-down multiplier speeds step-downs.
+double Simulation::behaviour_speed(YouthId youth, StateId state,
+                                   TransitionType type) const noexcept {
+    const Behaviour& b = behaviour(youth, state);
+    switch (type) {
+        case TransitionType::completion: return 1.0 / b.length_of_stay;
+        case TransitionType::step_down: return b.step_down;
+        default: return 1.0;
+    }
+}
+
+finance::Stay Simulation::stay_of(YouthId youth, StateId state, bool open) const noexcept {
+    const Youth& y = youths_[index(youth)];
+    const auto& slots = states_[index(state)].providers;
+    return {.state = state,
+            .provider = slots.empty() ? std::uint16_t{0} : slots[y.provider_slot].provider,
+            .municipality = y.municipality,
+            .severity = y.severity,
+            .episode = y.episodes,
+            .youth_key = y.birth,
+            .admitted_at = y.admitted_at,
+            .left_at = clock_,
+            .open = open};
+}
+
+/// A stay that ends in the window is priced now; one that ended in the warm-up bills nothing.
+void Simulation::bill_stay_end(YouthId youth, StateId state) {
+    if (book_ && window_open_) book_->price_stay(stay_of(youth, state, false));
+}
+
+void Simulation::bill_open_stays() {
+    if (!book_) return;
+    for (std::size_t y = 0; y < youths_.slots(); ++y) {
+        const Youth& youth = youths_[y];
+        if (youth.state == StateId::exit || youth.in_care == 0) continue;
+        book_->price_stay(stay_of(make_id<YouthId>(y), youth.state, true));
+    }
+    book_->close();
+}
+
+}  // namespace careflow::sim
