@@ -9,10 +9,11 @@ namespace careflow::cli {
 namespace {
 
 const Summary* find(const BatchResult& batch, const std::vector<Summary>& summaries,
-                    std::string_view metric, std::string_view state) {
+                    std::string_view metric, std::string_view state, std::string_view strategy) {
     const auto& keys = batch.metrics.keys;
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i].metric == metric && keys[i].state == state && keys[i].year.empty()) {
+        if (keys[i].metric == metric && keys[i].state == state && keys[i].year.empty() &&
+            keys[i].strategy == strategy) {
             return &summaries[i];
         }
     }
@@ -60,6 +61,27 @@ std::string cost_table(const Model& model, const BatchResult& batch,
     return out + "\n";
 }
 
+/// Per state: in care, waiting, wait, share waited and admissions, for one pass.
+std::string state_table(const Model& model, const BatchResult& batch,
+                        const std::vector<Summary>& summaries, double years,
+                        std::string_view strategy) {
+    std::string out = fmt::format("{:<22} {:>16} {:>16} {:>16} {:>14} {:>18}\n", "state",
+                                  "in care", "waiting", "wait (days)", "waited (%)",
+                                  "admissions / yr");
+    const auto cell = [&](std::string_view metric, const std::string& state, double scale) {
+        return mean_and_half_width(find(batch, summaries, metric, state, strategy), scale);
+    };
+    for (const CareState& state : model.states) {
+        out += fmt::format("{:<22} {:>16} {:>16} {:>16} {:>14} {:>18}\n", state.name,
+                           cell("in_care_mean", state.name, 1.0),
+                           cell("waiting_mean", state.name, 1.0),
+                           cell("wait_days_mean", state.name, 1.0),
+                           cell("waited_share", state.name, 100.0),
+                           cell("admissions", state.name, 1.0 / years));
+    }
+    return out + "\n";
+}
+
 }  // namespace
 
 std::string result_table(const Model& model, const BatchResult& batch,
@@ -71,19 +93,13 @@ std::string result_table(const Model& model, const BatchResult& batch,
         "± 95 % CI\n\n",
         model.name.empty() ? "scenario" : model.name, options.replications, options.seed,
         wall_seconds, years);
-    out += fmt::format("{:<22} {:>16} {:>16} {:>16} {:>14} {:>18}\n", "state", "in care",
-                       "waiting", "wait (days)", "waited (%)", "admissions / yr");
-    for (const CareState& state : model.states) {
-        const auto& name = state.name;
-        out += fmt::format("{:<22} {:>16} {:>16} {:>16} {:>14} {:>18}\n", name,
-                           mean_and_half_width(find(batch, summaries, "in_care_mean", name)),
-                           mean_and_half_width(find(batch, summaries, "waiting_mean", name)),
-                           mean_and_half_width(find(batch, summaries, "wait_days_mean", name)),
-                           mean_and_half_width(find(batch, summaries, "waited_share", name), 100.0),
-                           mean_and_half_width(find(batch, summaries, "admissions", name),
-                                               1.0 / years));
+    out += state_table(model, batch, summaries, years, "");
+    for (const Strategy& strategy : model.strategies) {
+        if (!strategy.changes_flows()) continue;
+        out += fmt::format("simulated on its own under strategy '{}':\n", strategy.name);
+        out += state_table(model, batch, summaries, years, strategy.name);
     }
-    return out + "\n" + cost_table(model, batch, summaries);
+    return out + cost_table(model, batch, summaries);
 }
 
 }  // namespace careflow::cli
