@@ -151,9 +151,6 @@ private:
     void assign_provider(YouthId youth, StateId state);
     void release_provider(YouthId youth, StateId state);
     [[nodiscard]] const Behaviour& behaviour(YouthId youth, StateId state) const noexcept;
-    /// Speed of a transition type's clocks under the youth's provider's behaviour.
-    [[nodiscard]] double behaviour_speed(YouthId youth, StateId state,
-                                         TransitionType type) const noexcept;
     [[nodiscard]] double ceiling_rate(const ProviderSlot& slot, YouthId youth) const noexcept;
     void restart_ceiling_year();
     [[nodiscard]] finance::Stay stay_of(YouthId youth, StateId state, bool open) const noexcept;

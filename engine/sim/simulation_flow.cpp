@@ -14,6 +14,16 @@ constexpr int residual_life_tries = 100;
 
 bool has_age(double born_at) { return std::isfinite(born_at); }
 
+/// How much faster a clock of `type` runs under a provider's behaviour: a longer length of
+/// stay slows completions, a step-down multiplier speeds step-downs.
+double speed(const Behaviour& b, TransitionType type) {
+    switch (type) {
+        case TransitionType::completion: return 1.0 / b.length_of_stay;
+        case TransitionType::step_down: return b.step_down;
+        default: return 1.0;
+    }
+}
+
 /// A duration from `d` that is longer than `elapsed_days`, minus the elapsed part: the rest of
 /// a stay already under way. After many rejections the stay simply ends now.
 double remaining_days(const Distribution& d, RandomStream& rng, double elapsed_days) {
@@ -279,12 +289,13 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
         youths_[y].fixed_transition = fixed.transition;
     }
     Clock best{youths_[y].fixed_at, youths_[y].fixed_outcome, youths_[y].fixed_transition};
+    const Behaviour& conduct = behaviour(youth, at);
     for (std::size_t i = 0; i < state.transitions.size(); ++i) {
         const Transition& t = state.transitions[i];
         if (!t.rate_per_day) continue;
         double rate = *t.rate_per_day * rate_factor(youth, t) *
                       states_[index(at)].rate_factor[static_cast<std::size_t>(t.type)] *
-                      behaviour_speed(youth, at, t.type);
+                      speed(conduct, t.type);
         if (t.type == TransitionType::escalation && youths_[y].waiting_for != StateId::exit) {
             // Waiting in too-light care: escalation grows with the time waited.
             const double growth =
@@ -317,19 +328,19 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
 Simulation::Clock Simulation::draw_fixed_clock(YouthId youth, const CareState& state,
                                                RandomStream& rng, double elapsed_days) const {
     Clock earliest;
-    const StateId at = youths_[index(youth)].state;
+    const Behaviour& conduct = behaviour(youth, youths_[index(youth)].state);
     if (state.length_of_stay) {
-        const double speed = behaviour_speed(youth, at, TransitionType::completion);
-        earliest = {clock_ + remaining_days(*state.length_of_stay, rng, elapsed_days) / speed,
+        earliest = {clock_ + remaining_days(*state.length_of_stay, rng, elapsed_days) /
+                                 speed(conduct, TransitionType::completion),
                     Outcome::completion, 0};
     }
     for (std::size_t i = 0; i < state.transitions.size(); ++i) {
         const Transition& t = state.transitions[i];
         if (!t.after) continue;
         // A factor of 2 halves the duration.
-        const double speed = rate_factor(youth, t) * behaviour_speed(youth, at, t.type);
-        if (speed <= 0.0) continue;
-        const double at_day = clock_ + remaining_days(*t.after, rng, elapsed_days) / speed;
+        const double pace = rate_factor(youth, t) * speed(conduct, t.type);
+        if (pace <= 0.0) continue;
+        const double at_day = clock_ + remaining_days(*t.after, rng, elapsed_days) / pace;
         if (at_day < earliest.at) {
             earliest = {at_day, Outcome::transition, static_cast<std::uint16_t>(i)};
         }

@@ -182,18 +182,6 @@ const Behaviour& Simulation::behaviour(YouthId youth, StateId state) const noexc
     return slots[youths_[y].provider_slot].behaviour;
 }
 
-/// How much faster a clock of `type` runs: a longer length of stay slows completions, a
-/// step-down multiplier speeds step-downs.
-double Simulation::behaviour_speed(YouthId youth, StateId state,
-                                   TransitionType type) const noexcept {
-    const Behaviour& b = behaviour(youth, state);
-    switch (type) {
-        case TransitionType::completion: return 1.0 / b.length_of_stay;
-        case TransitionType::step_down: return b.step_down;
-        default: return 1.0;
-    }
-}
-
 finance::Stay Simulation::stay_of(YouthId youth, StateId state, bool open) const noexcept {
     const Youth& y = youths_[index(youth)];
     const auto& slots = states_[index(state)].providers;
