@@ -37,6 +37,13 @@ BillingCalendar::BillingCalendar(const Model& model)
     for (std::size_t y = 0; y < years(); ++y) {
         full_year_days_.push_back(full_length(model.calendar, y));
     }
+    // A day's month is looked up for every piece of every stay: a table, not a search.
+    month_by_day_.reserve(static_cast<std::size_t>(days_));
+    for (std::int64_t day = 0; day < days_; ++day) {
+        const auto after = std::upper_bound(month_first_day_.begin(), month_first_day_.end(), day);
+        month_by_day_.push_back(static_cast<std::uint16_t>(
+            std::max<std::ptrdiff_t>(0, after - month_first_day_.begin() - 1)));
+    }
 }
 
 /// With dates, the calendar year's length. Without, the plain years are 365.25 days long
@@ -70,6 +77,7 @@ std::int64_t BillingCalendar::month_days(std::size_t month) const noexcept {
 // The last month whose first day is not after `day`; a month left empty by clamping shares its
 // first day with the next one and is skipped.
 std::size_t BillingCalendar::month_of_day(std::int64_t day) const noexcept {
+    if (day >= 0 && day < days_) return month_by_day_[static_cast<std::size_t>(day)];
     const auto after = std::upper_bound(month_first_day_.begin(), month_first_day_.end(), day);
     const std::ptrdiff_t month = after - month_first_day_.begin() - 1;
     return static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, month));

@@ -44,6 +44,7 @@ private:
     std::vector<std::size_t> month_year_{};
     std::vector<std::int64_t> year_first_day_{};
     std::vector<std::int64_t> full_year_days_{};
+    std::vector<std::uint16_t> month_by_day_{};  ///< month of each day of the window
 };
 
 }  // namespace careflow::finance

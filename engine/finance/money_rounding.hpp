@@ -15,6 +15,12 @@ __extension__ using WideCents = __int128;
 
 /// round(num / den) with halves rounded up, for num >= 0 and den > 0, in exact integers.
 [[nodiscard]] constexpr Cents divide_half_up(WideCents num, WideCents den) noexcept {
+    constexpr WideCents narrow = WideCents{1} << 62;
+    if (num < narrow && den < narrow) {  // the usual case: 64-bit division is far cheaper
+        const auto n = static_cast<std::int64_t>(num);
+        const auto d = static_cast<std::int64_t>(den);
+        return 2 * (n % d) >= d ? n / d + 1 : n / d;
+    }
     const WideCents quotient = num / den;
     const WideCents remainder = num % den;
     return static_cast<Cents>(2 * remainder >= den ? quotient + 1 : quotient);
