@@ -15,8 +15,11 @@ namespace careflow::scenario {
 namespace {
 
 constexpr int max_depth = 8;
-constexpr std::array<std::string_view, 6> named_lists{
-    "states", "arrivals", "policies", "initial_stock", "providers", "strategies"};
+constexpr std::array<std::string_view, 7> named_lists{
+    "states", "arrivals", "policies", "initial_stock", "providers", "strategies", "contracts"};
+// Named lists whose items a child replaces whole rather than merges key by key: a contract
+// under another scheme must not keep the keys of the base's scheme.
+constexpr std::array<std::string_view, 1> replaced_items{"contracts"};
 
 // Maps that are one value, not a set of settings: a child's replaces the base's whole (a new
 // distribution kind, a new routing table, a new destination or mix).
@@ -25,18 +28,23 @@ constexpr std::array<std::string_view, 8> whole_values{
 
 YAML::Node merge(const YAML::Node& base, const YAML::Node& child);
 
-/// What identifies a list item across files: its `name`, or for initial stock its `state`.
+/// What identifies a list item across files: its `name`; for initial stock its `state`; for a
+/// contract its `state` and `provider` (none: every provider of the state).
 std::optional<std::string> name_of(const YAML::Node& item) {
     if (!item.IsMap()) return std::nullopt;
-    for (const char* key : {"name", "state"}) {
-        const auto name = NodeReader::optional(item, key);
-        if (name && name->IsScalar()) return name->Scalar();
+    if (const auto name = NodeReader::optional(item, "name"); name && name->IsScalar()) {
+        return name->Scalar();
     }
-    return std::nullopt;
+    const auto state = NodeReader::optional(item, "state");
+    if (!state || !state->IsScalar()) return std::nullopt;
+    const auto provider = NodeReader::optional(item, "provider");
+    if (provider && provider->IsScalar()) return state->Scalar() + "\n" + provider->Scalar();
+    return state->Scalar();
 }
 
-/// Items of `child` with a base item of the same name are merged into it; others appended.
-YAML::Node merge_named(const YAML::Node& base, const YAML::Node& child) {
+/// Items of `child` with a base item of the same name are merged into it (or, with
+/// `replace_items`, replace it); others are appended.
+YAML::Node merge_named(const YAML::Node& base, const YAML::Node& child, bool replace_items) {
     std::vector<YAML::Node> items(base.begin(), base.end());
     for (const YAML::Node& item : child) {
         const auto name = name_of(item);
@@ -44,7 +52,8 @@ YAML::Node merge_named(const YAML::Node& base, const YAML::Node& child) {
             return name && name_of(b) == name;
         });
         if (same != items.end()) {
-            same->reset(merge(*same, item));  // rebind; assignment would overwrite the base
+            // rebind; assignment would overwrite the base
+            same->reset(replace_items ? item : merge(*same, item));
         } else {
             items.push_back(item);
         }
@@ -71,7 +80,9 @@ YAML::Node merge(const YAML::Node& base, const YAML::Node& child) {
         if (entry.second.IsMap() && over->IsMap() && !whole) {
             out.force_insert(entry.first, merge(entry.second, *over));
         } else if (named && entry.second.IsSequence() && over->IsSequence()) {
-            out.force_insert(entry.first, merge_named(entry.second, *over));
+            const bool replace = std::find(replaced_items.begin(), replaced_items.end(), key) !=
+                                 replaced_items.end();
+            out.force_insert(entry.first, merge_named(entry.second, *over, replace));
         } else {
             out.force_insert(entry.first, *over);
         }

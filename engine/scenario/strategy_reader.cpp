@@ -83,6 +83,7 @@ private:
     NodeReader& r_;
     std::vector<Contract> contracts_;
     std::vector<std::pair<YAML::Node, std::string>> sources_;  ///< per contract: node, path
+    std::vector<bool> named_;  ///< per contract: its entry named the provider
 };
 
 void ContractList::read(const YAML::Node& node, const std::string& path,
@@ -94,20 +95,33 @@ void ContractList::read(const YAML::Node& node, const std::string& path,
     if (!state) return;
     const auto providers = contract_providers(node, path, *state, model_, r_);
     if (!terms) return;
+    const bool named = NodeReader::optional(node, "provider").has_value();
     std::vector<std::size_t> repeated;  // the earlier contracts this entry repeats
     for (const auto provider : providers) {
         const auto same = std::find_if(contracts_.begin(), contracts_.end(),
                                        [&](const Contract& c) {
                                            return c.state == *state && c.provider == provider;
                                        });
-        if (same != contracts_.end()) {
-            repeated.push_back(static_cast<std::size_t>(same - contracts_.begin()));
+        const auto at = static_cast<std::size_t>(same - contracts_.begin());
+        if (same != contracts_.end() && named_[at] == named) {
+            repeated.push_back(at);
             continue;
         }
-        contracts_.push_back(*terms);
-        contracts_.back().state = *state;
-        contracts_.back().provider = provider;
+        // A contract naming its provider beats one for every provider of the state, in
+        // either order (so a child scenario can add an exception to its base's contract).
+        if (same != contracts_.end() && !named) continue;
+        Contract contract = *terms;
+        contract.state = *state;
+        contract.provider = provider;
+        if (same != contracts_.end()) {
+            *same = contract;
+            sources_[at] = {node, path};
+            named_[at] = true;
+            continue;
+        }
+        contracts_.push_back(contract);
         sources_.emplace_back(node, path);
+        named_.push_back(named);
     }
     if (!repeated.empty()) report_repeats(node, path, *state, repeated);
 }
@@ -129,7 +143,7 @@ void ContractList::report_repeats(const YAML::Node& node, const std::string& pat
                                providers),
              {fmt::format("note: the first is {}", notes),
               "hint: a strategy has one contract per state and provider; a contract without "
-              "'provider' covers every provider of its state"});
+              "'provider' covers every provider of its state that has no contract of its own"});
 }
 
 std::optional<Strategy> read_strategy(const YAML::Node& node, const std::string& path,

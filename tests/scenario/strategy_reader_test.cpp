@@ -269,7 +269,9 @@ providers:
 
 const std::string extends_dir = std::string(CAREFLOW_SOURCE_DIR) + "/tests/scenarios/extends/";
 
-TEST(Procurement, ExtendsMergesProvidersAndStrategiesByNameAndReplacesContractsWhole) {
+// The child's contract for Pluryn is added to the base's contract for every provider of
+// `care`, and beats it for Pluryn: Lindenhout and other keep the base's day price.
+TEST(Procurement, ExtendsMergesProvidersAndStrategiesByNameAndAContractForOneProviderBeatsTheBase) {
     const auto model = load_scenario(extends_dir + "procurement_child.yaml").model;
     EXPECT_EQ(dump_procurement(*model),
               "provider 'Pluryn'\n"
@@ -281,6 +283,14 @@ TEST(Procurement, ExtendsMergesProvidersAndStrategiesByNameAndReplacesContractsW
               "delivery provider 2 state 1 share 1\n"
               "strategy 'day-price' 'from the base' indexation 0.03\n"
               "  contract state 0 provider 0 scheme 2 price [150000] units [] unit '' days 0 "
+              "pro_rata no max_days none budget 0 cost_per_place none\n"
+              "    ceiling none level_changes\n"
+              "    bonus 0 0 savings none admin 0 0 behaviour 1 1 0 1\n"
+              "  contract state 0 provider 1 scheme 1 price [28000] units [] unit '' days 0 "
+              "pro_rata no max_days none budget 0 cost_per_place none\n"
+              "    ceiling none level_changes\n"
+              "    bonus 0 0 savings none admin 0 0 behaviour 1 1 0 1\n"
+              "  contract state 0 provider 2 scheme 1 price [28000] units [] unit '' days 0 "
               "pro_rata no max_days none budget 0 cost_per_place none\n"
               "    ceiling none level_changes\n"
               "    bonus 0 0 savings none admin 0 0 behaviour 1 1 0 1\n"
