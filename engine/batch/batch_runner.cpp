@@ -1,7 +1,10 @@
 // run_batch: replications in parallel on oneTBB, gathered in replication order. Each
 // replication runs every pass of the plan (the shared one, then one per strategy that changes
-// flows) under the same seed, and its row is the passes' metrics side by side.
+// flows) under the same seed, and its row is the passes' metrics side by side. With a cluster,
+// each process runs one contiguous block and the first gathers the blocks in order.
+#include <careflow/cluster.hpp>
 #include <careflow/run.hpp>
+#include <careflow/uncertainty.hpp>
 
 #include "batch/cost_metrics.hpp"
 #include "batch/metrics.hpp"
@@ -12,26 +15,45 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
+#include <stdexcept>
 
 namespace careflow {
 namespace {
 
-MetricTable flow_table(const Model& model, const batch::PassPlan& plan, bool series) {
-    MetricTable table;
+/// The keys of one replication's rows: every pass's flows (and series), then the costs and the
+/// drawn inputs.
+BatchResult empty_tables(const Model& model, const batch::PassPlan& plan,
+                         const InputUncertainty* uncertainty) {
+    BatchResult result;
     for (const std::string& label : plan.labels) {
-        auto keys = series ? batch::series_keys(model, label) : batch::metric_keys(model, label);
-        table.keys.insert(table.keys.end(), keys.begin(), keys.end());
+        auto flows = batch::metric_keys(model, label);
+        result.metrics.keys.insert(result.metrics.keys.end(), flows.begin(), flows.end());
+        auto series = batch::series_keys(model, label);
+        result.timeseries.keys.insert(result.timeseries.keys.end(), series.begin(), series.end());
     }
-    return table;
+    const auto costs = batch::cost_summary_keys(model);
+    result.metrics.keys.insert(result.metrics.keys.end(), costs.begin(), costs.end());
+    if (uncertainty != nullptr) {
+        const auto inputs = uncertainty->keys();
+        result.metrics.keys.insert(result.metrics.keys.end(), inputs.begin(), inputs.end());
+    }
+    result.costs.keys = batch::cost_cell_keys(model);
+    return result;
 }
 
-/// One replication's rows: every pass's flows (and series), then the costs.
-void record(const Model& model, const batch::PassPlan& plan,
-            const std::vector<sim::ReplicationMetrics>& passes, std::uint32_t r,
-            BatchResult& result) {
-    auto& metrics = result.metrics.values[r];
-    auto& series = result.timeseries.values[r];
+/// One replication, all its passes, written into row `row` of the tables.
+void run_replication(const Model& model, const batch::PassPlan& plan, std::uint64_t seed,
+                     std::uint32_t replication, const std::vector<double>& inputs,
+                     BatchResult& result, std::size_t row) {
+    std::vector<sim::ReplicationMetrics> passes;
+    for (const sim::Pass& pass : plan.passes) {
+        passes.push_back(sim::Simulation(model, seed, replication, pass).run());
+    }
+    auto& metrics = result.metrics.values[row];
+    auto& series = result.timeseries.values[row];
     for (const sim::ReplicationMetrics& m : passes) {
         const auto flows = batch::metric_values(model, m);
         metrics.insert(metrics.end(), flows.begin(), flows.end());
@@ -40,7 +62,55 @@ void record(const Model& model, const batch::PassPlan& plan,
     }
     const auto costs = batch::cost_summary_values(model, plan, passes);
     metrics.insert(metrics.end(), costs.begin(), costs.end());
-    result.costs.values[r] = batch::cost_cell_values(model, plan, passes);
+    metrics.insert(metrics.end(), inputs.begin(), inputs.end());
+    result.costs.values[row] = batch::cost_cell_values(model, plan, passes);
+}
+
+/// Replications [first, first + count) on this process's threads. A stop leaves the rows of
+/// replications that never started empty; the caller keeps the finished prefix.
+void run_block(const Model& model, const BatchOptions& options, std::uint32_t first,
+               std::uint32_t count, BatchResult& result) {
+    std::unique_ptr<finance::ContractTable> contracts;
+    if (!model.strategies.empty()) contracts = std::make_unique<finance::ContractTable>(model);
+    const batch::PassPlan plan = batch::plan_passes(model, contracts.get());
+    for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
+        table->values.assign(count, {});
+    }
+    std::vector<std::uint8_t> done(count, 0);
+    std::atomic<std::uint32_t> finished{0};
+    const int threads = options.threads == 0 ? tbb::task_arena::automatic
+                                             : static_cast<int>(options.threads);
+    tbb::task_arena arena(threads);
+    // Each replication owns its Simulations and writes only its own row, and every random
+    // number is keyed by the replication's number, so the thread count cannot change a value.
+    arena.execute([&] {
+        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, count, 1), [&](const auto& range) {
+            for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
+                if (options.stop != nullptr && options.stop->load()) return;
+                const std::uint32_t replication = first + i;
+                if (options.uncertainty != nullptr && !options.uncertainty->empty()) {
+                    const auto draw = options.uncertainty->draw(options.seed, replication);
+                    run_replication(*draw.model, plan, options.seed, replication, draw.values,
+                                    result, i);
+                } else {
+                    run_replication(model, plan, options.seed, replication, {}, result, i);
+                }
+                done[i] = 1;
+                const std::uint32_t now = ++finished;
+                if (options.on_progress) options.on_progress(now);
+            }
+        });
+    });
+    const auto prefix = static_cast<std::size_t>(
+        std::find(done.begin(), done.end(), std::uint8_t{0}) - done.begin());
+    for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
+        table->values.resize(prefix);
+    }
+}
+
+/// Gathers one table's rows from every rank on the first, in rank order.
+void gather(Cluster& cluster, MetricTable& table) {
+    table.values = cluster.gather_rows(table.values, table.keys.size());
 }
 
 }  // namespace
@@ -48,35 +118,46 @@ void record(const Model& model, const batch::PassPlan& plan,
 BatchResult run_batch(const Model& model, const BatchOptions& options) {
     std::unique_ptr<finance::ContractTable> contracts;
     if (!model.strategies.empty()) contracts = std::make_unique<finance::ContractTable>(model);
-    const batch::PassPlan plan = batch::plan_passes(model, contracts.get());
-    BatchResult result;
-    result.metrics = flow_table(model, plan, false);
-    const auto cost_keys = batch::cost_summary_keys(model);
-    result.metrics.keys.insert(result.metrics.keys.end(), cost_keys.begin(), cost_keys.end());
-    result.timeseries = flow_table(model, plan, true);
-    result.costs.keys = batch::cost_cell_keys(model);
-    result.metrics.values.resize(options.replications);
-    result.timeseries.values.resize(options.replications);
-    result.costs.values.resize(options.replications);
-    // Each replication owns its Simulations and writes only its own slot, and every random
-    // number is keyed by the replication index, so the thread count cannot change a value.
-    const int threads = options.threads == 0 ? tbb::task_arena::automatic
-                                             : static_cast<int>(options.threads);
-    tbb::task_arena arena(threads);
-    arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, options.replications, 1),
-                          [&](const tbb::blocked_range<std::uint32_t>& range) {
-                              for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
-                                  std::vector<sim::ReplicationMetrics> passes;
-                                  for (const sim::Pass& pass : plan.passes) {
-                                      sim::Simulation simulation(model, options.seed, r, pass);
-                                      passes.push_back(simulation.run());
-                                  }
-                                  record(model, plan, passes, r, result);
-                              }
-                          });
-    });
+    BatchResult result = empty_tables(model, batch::plan_passes(model, contracts.get()),
+                                      options.uncertainty);
+    result.requested = options.replications;
+    if (options.cluster == nullptr || options.cluster->size() <= 1) {
+        run_block(model, options, options.first_replication, options.replications, result);
+        return result;
+    }
+    Cluster& cluster = *options.cluster;
+    const auto block = Cluster::block(options.first_replication, options.replications,
+                                      cluster.rank(), cluster.size());
+    run_block(model, options, block.first, block.count, result);
+    // After a stop the batch keeps a prefix of the replications: a rank's rows follow on
+    // only if every earlier rank finished its whole block.
+    const auto short_blocks = cluster.all_flags(result.metrics.values.size() < block.count);
+    const bool gap_before = std::any_of(short_blocks.begin(),
+                                        short_blocks.begin() + cluster.rank(),
+                                        [](std::uint8_t f) { return f != 0; });
+    if (gap_before) {
+        for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
+            table->values.clear();
+        }
+    }
+    gather(cluster, result.metrics);
+    gather(cluster, result.timeseries);
+    gather(cluster, result.costs);
+    result.holds_results = cluster.rank() == 0;
     return result;
+}
+
+void append(BatchResult& into, BatchResult&& more) {
+    if (into.metrics.keys.size() != more.metrics.keys.size() ||
+        into.costs.keys.size() != more.costs.keys.size()) {
+        throw std::invalid_argument("append: the batches have different metrics");
+    }
+    for (auto [to, from] : {std::pair{&into.metrics, &more.metrics},
+                            std::pair{&into.timeseries, &more.timeseries},
+                            std::pair{&into.costs, &more.costs}}) {
+        for (auto& row : from->values) to->values.push_back(std::move(row));
+    }
+    into.requested += more.requested;
 }
 
 }  // namespace careflow

@@ -41,7 +41,7 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& di
     auto diagnostics = reader.take_diagnostics();
     if (failed) throw ScenarioError(std::move(diagnostics));
     return LoadedScenario{std::make_shared<const Model>(std::move(*model)),
-                          std::move(diagnostics), text};
+                          std::move(diagnostics), text, nullptr};
 }
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {

@@ -1,6 +1,7 @@
 // Umbrella header: everything the CLI and other programs need.
 #pragma once
 
+#include <careflow/cluster.hpp>
 #include <careflow/diagnostics.hpp>
 #include <careflow/ids.hpp>
 #include <careflow/model.hpp>
@@ -8,4 +9,5 @@
 #include <careflow/run.hpp>
 #include <careflow/scenario.hpp>
 #include <careflow/summary.hpp>
+#include <careflow/uncertainty.hpp>
 #include <careflow/version.hpp>

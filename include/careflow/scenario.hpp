@@ -11,10 +11,14 @@
 namespace careflow {
 
 /// A model ready to run, with the warnings found while checking it.
+class InputUncertainty;
+
 struct LoadedScenario {
     std::shared_ptr<const Model> model;
     std::vector<Diagnostic> warnings;
     std::string text;  ///< the file's bytes, for hashing into the manifest
+    /// Parameters given as distributions (null or empty: none); pass to BatchOptions.
+    std::shared_ptr<const InputUncertainty> uncertainty;
 };
 
 /// Reads, resolves and validates a scenario file (with its `extends` chain), after applying

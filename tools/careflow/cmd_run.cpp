@@ -42,7 +42,8 @@ int run_command(const RunOptions& options, const std::string& command_line) {
 
     BatchOptions batch_options{.replications = options.replications.value_or(model.run.replications),
                                .seed = options.seed.value_or(model.run.seed),
-                               .threads = options.threads};
+                               .threads = options.threads,
+                               .uncertainty = loaded.uncertainty.get()};
     const auto started = std::chrono::steady_clock::now();
     const BatchResult batch = run_batch(model, batch_options);
     const std::vector<Summary> summaries = summarize(batch.metrics);
