@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages careflow needs to build, test and benchmark.
+# Installs the Debian 12 packages careflow needs to build, test and benchmark (Open MPI for
+# the `mpi` preset's CLI).
 # Idempotent and non-interactive: packages already present are left alone, so a
 # second run costs one dpkg query. Must run as root when something is missing.
 set -euo pipefail
@@ -10,6 +11,7 @@ packages=(
     libyaml-cpp-dev libtbb-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     libcli11-dev libfmt-dev nlohmann-json3-dev librandom123-dev
+    libopenmpi-dev openmpi-bin
 )
 
 missing=()

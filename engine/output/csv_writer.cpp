@@ -1,5 +1,6 @@
 // The CSV files of a run: summary.csv (one row per metric) and replications.csv (long format).
 #include "output/csv_format.hpp"
+#include "output/csv_rows.hpp"
 
 #include <careflow/output.hpp>
 
@@ -13,29 +14,17 @@
 #include <vector>
 
 namespace careflow {
-namespace {
 
-void append_key_fields(std::string& out, const MetricKey& key) {
-    fmt::format_to(std::back_inserter(out), "{},{},{},{},{}", output::format_text(key.metric),
-                   output::format_text(key.state), output::format_text(key.year),
-                   output::format_text(key.strategy), output::format_text(key.provider));
-}
-
-void append_summary_fields(std::string& out, const Summary& s) {
-    using output::format_number;
-    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{}", format_number(s.mean),
-                   format_number(s.sd), format_number(s.ci_low), format_number(s.ci_high),
-                   format_number(s.p05), format_number(s.p50), format_number(s.p95), s.n);
-}
-
-}  // namespace
+using output::append_key_fields;
+using output::append_summary_fields;
 
 std::string summary_csv(const MetricTable& batch, const std::vector<Summary>& summaries) {
     if (summaries.size() != batch.keys.size()) {
         throw std::invalid_argument(fmt::format("summary_csv: {} summaries for {} metric keys",
                                                 summaries.size(), batch.keys.size()));
     }
-    std::string out = "metric,state,year,strategy,provider,mean,sd,ci_low,ci_high,p05,p50,p95,n\n";
+    std::string out(output::summary_columns);
+    out.push_back('\n');
     for (std::size_t k = 0; k < batch.keys.size(); ++k) {
         append_key_fields(out, batch.keys[k]);
         out.push_back(',');

@@ -2,6 +2,7 @@
 #include "output/manifest.hpp"
 #include "output/procurement_json.hpp"
 
+#include <careflow/cluster.hpp>
 #include <careflow/names.hpp>
 
 #include <fmt/format.h>
@@ -178,19 +179,53 @@ Json scenario_json(const Model& model, const RunRecord& record) {
     return out;
 }
 
+const char* outcome_name(TargetOutcome outcome) {
+    switch (outcome) {
+        case TargetOutcome::met: return "met";
+        case TargetOutcome::cap_reached: return "cap reached";
+        case TargetOutcome::interrupted: return "interrupted";
+    }
+    throw std::logic_error("manifest: unknown target outcome");
+}
+
+Json targets_json(const TargetsRecord& record) {
+    Json out;
+    out["max_replications"] = record.max_replications;
+    out["outcome"] = outcome_name(record.outcome);
+    out["metrics"] = Json::array();
+    for (const TargetRecord& t : record.targets) {
+        out["metrics"].push_back({{"metric", t.metric},
+                                  {"target_half_width", t.target_half_width},
+                                  {"half_width", t.half_width ? Json(*t.half_width) : Json()},
+                                  {"met", t.met}});
+    }
+    return out;
+}
+
 }  // namespace
 
-std::string manifest_json(const Model& model, const RunRecord& record, bool partial) {
+std::string manifest_json(const Model& model, const RunRecord& record, bool partial,
+                          std::uint32_t completed) {
     Json out;
     out["careflow_version"] = version_string;
     out["format_version"] = model.version;
     out["scenario"] = scenario_json(model, record);
     out["seed"] = record.options.seed;
-    out["replications"] = record.options.replications;
+    // What the files hold: rerunning with this many replications gives the same bytes.
+    out["replications"] = partial ? completed : record.options.replications;
     out["threads"] = record.options.threads == 0 ? Json("all") : Json(record.options.threads);
+    // Only under mpirun with several ranks, so a one-process manifest is the same in either build.
+    if (record.options.cluster != nullptr && record.options.cluster->size() > 1) {
+        out["processes"] = record.options.cluster->size();
+    }
     out["command_line"] = record.command_line;
     out["wall_time_seconds"] = record.wall_seconds;
     out["partial"] = partial;
+    if (partial) {
+        out["replications_requested"] = record.options.replications;
+        out["replications_completed"] = completed;
+    }
+    if (record.targets) out["targets"] = targets_json(*record.targets);
     out["resolved"] = resolved_json(model);
     // Invalid UTF-8 (say, in a command-line argument) becomes U+FFFD rather than an exception.
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

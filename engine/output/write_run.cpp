@@ -27,7 +27,9 @@ void write_run(const std::filesystem::path& dir, const Model& model, const Batch
                                       costs_csv(model, batch.costs, summarize(batch.costs)));
     }
     // Written last: a manifest beside the CSVs means the run's files are all complete.
-    output::write_file_atomically(dir / "manifest.json", output::manifest_json(model, record));
+    output::write_file_atomically(
+        dir / "manifest.json",
+        output::manifest_json(model, record, batch.partial(), batch.replications()));
 }
 
 }  // namespace careflow

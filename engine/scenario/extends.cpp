@@ -1,6 +1,7 @@
 // Merging a scenario over its base, keeping every node's mark (and so its file) intact.
 #include "scenario/extends.hpp"
 
+#include "scenario/input_distribution.hpp"
 #include "scenario/yaml_reader.hpp"
 
 #include <fmt/format.h>
@@ -75,8 +76,10 @@ YAML::Node merge(const YAML::Node& base, const YAML::Node& child) {
         }
         const bool named = std::find(named_lists.begin(), named_lists.end(), key) !=
                            named_lists.end();
+        // An uncertain value's distribution is one value too: a child's replaces the base's.
         const bool whole = std::find(whole_values.begin(), whole_values.end(), key) !=
-                           whole_values.end();
+                               whole_values.end() ||
+                           is_input_distribution(*over);
         if (entry.second.IsMap() && over->IsMap() && !whole) {
             out.force_insert(entry.first, merge(entry.second, *over));
         } else if (named && entry.second.IsSequence() && over->IsSequence()) {

@@ -5,6 +5,7 @@
 #include "scenario/node_reader.hpp"
 #include "scenario/overrides.hpp"
 #include "scenario/resolve.hpp"
+#include "scenario/uncertain_inputs.hpp"
 #include "scenario/validate.hpp"
 #include "scenario/yaml_reader.hpp"
 
@@ -31,17 +32,24 @@ std::optional<YAML::Node> scenario_tree(const std::string& text, const std::stri
 LoadedScenario load_scenario_text(const std::string& text, const std::string& display_name,
                                   const std::vector<std::string>& overrides) {
     scenario::NodeReader reader(display_name);
+    // A distribution where a number belongs is an uncertain input: the nominal model takes
+    // its nominal value, each replication a draw.
+    reader.set_input_mode(scenario::InputMode::uncertain);
     std::optional<Model> model;
+    std::shared_ptr<const InputUncertainty> uncertainty;
     if (const auto root = scenario_tree(text, display_name, overrides, reader)) {
         scenario::ModelSource source;
         model = scenario::resolve(*root, reader, source);
         if (model) scenario::validate(*model, source, reader);
+        if (model && !reader.has_errors()) {
+            uncertainty = scenario::make_uncertain_inputs(*root, reader);
+        }
     }
     const bool failed = reader.has_errors();
     auto diagnostics = reader.take_diagnostics();
     if (failed) throw ScenarioError(std::move(diagnostics));
     return LoadedScenario{std::make_shared<const Model>(std::move(*model)),
-                          std::move(diagnostics), text, nullptr};
+                          std::move(diagnostics), text, std::move(uncertainty)};
 }
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {

@@ -6,10 +6,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace careflow::scenario {
 namespace {
+
+constexpr double unbounded = std::numeric_limits<double>::infinity();
+constexpr NumberRange any_number{-unbounded, unbounded, false, "a number"};
+constexpr NumberRange positive{0.0, unbounded, true, "a number"};
+constexpr NumberRange amount{0.0, unbounded, false, "an amount"};
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -165,6 +171,7 @@ std::optional<std::string> NodeReader::text(const YAML::Node& node, std::string_
 }
 
 std::optional<double> NodeReader::number(const YAML::Node& node, std::string_view path) {
+    if (!accept_input(node, path, InputScale::number, any_number)) return std::nullopt;
     const auto raw = scalar(node, path, "a number");
     if (!raw) return std::nullopt;
     if (auto value = parse_number(*raw)) return value;
@@ -173,6 +180,7 @@ std::optional<double> NodeReader::number(const YAML::Node& node, std::string_vie
 }
 
 std::optional<double> NodeReader::positive_number(const YAML::Node& node, std::string_view path) {
+    if (!accept_input(node, path, InputScale::number, positive)) return std::nullopt;
     const auto value = number(node, path);
     if (!value || *value > 0.0) return value;
     error(node, fmt::format("{} must be greater than 0, got '{}'", path, node.Scalar()));
@@ -182,6 +190,7 @@ std::optional<double> NodeReader::positive_number(const YAML::Node& node, std::s
 std::optional<double> NodeReader::bounded_number(const YAML::Node& node, std::string_view path,
                                                  const NumberRange& range,
                                                  std::vector<std::string> notes) {
+    if (!accept_input(node, path, InputScale::number, range)) return std::nullopt;
     const auto value = number(node, path);
     if (!value) return std::nullopt;
     const bool above_low = range.low_open ? *value > range.low : *value >= range.low;
@@ -193,6 +202,7 @@ std::optional<double> NodeReader::bounded_number(const YAML::Node& node, std::st
 }
 
 std::optional<std::int64_t> NodeReader::integer(const YAML::Node& node, std::string_view path) {
+    if (!accept_input(node, path, InputScale::integer, any_number)) return std::nullopt;
     const auto raw = scalar(node, path, "a whole number");
     if (!raw) return std::nullopt;
     if (auto value = parse_integer(*raw)) return value;
@@ -218,6 +228,7 @@ std::optional<bool> NodeReader::boolean(const YAML::Node& node, std::string_view
 }
 
 std::optional<Cents> NodeReader::cents(const YAML::Node& node, std::string_view path) {
+    if (!accept_input(node, path, InputScale::cents, amount)) return std::nullopt;
     const auto raw = scalar(node, path, "an amount in euros");
     if (!raw) return std::nullopt;
     const auto amount = parse_cents(*raw);
@@ -252,6 +263,8 @@ std::optional<std::size_t> NodeReader::choice(const YAML::Node& node, std::strin
 
 std::optional<double> NodeReader::duration_days(const YAML::Node& node, std::string_view path,
                                                 bool allow_zero) {
+    const NumberRange length{0.0, unbounded, !allow_zero, "a duration"};
+    if (!accept_input(node, path, InputScale::duration, length)) return std::nullopt;
     const auto raw = scalar(node, path, "a duration");
     if (!raw) return std::nullopt;
     const auto days = parse_duration_days(*raw);

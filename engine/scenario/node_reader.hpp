@@ -1,6 +1,8 @@
 // Typed, checked access to YAML nodes that records every problem with its file position.
 #pragma once
 
+#include "scenario/input_distribution.hpp"
+
 #include <careflow/diagnostics.hpp>
 #include <careflow/finance.hpp>
 
@@ -21,6 +23,21 @@ struct NumberRange {
     double high = 1.0;
     bool low_open = false;  ///< true: `low` itself is out of range
     std::string_view what = "a share";
+};
+
+/// Whether a distribution may stand where a number belongs (uncertain inputs).
+enum class InputMode : std::uint8_t {
+    numbers,    ///< no: a map is a type error, like a list (the default)
+    uncertain,  ///< yes: it is read, recorded, and replaced in the tree by its nominal value
+    fixed,      ///< no, and it is reported as a value that cannot vary (such as the run's)
+};
+
+/// A parameter given as a distribution, as NodeReader found it in InputMode::uncertain.
+struct UncertainInput {
+    std::string path;  ///< as --set writes it: "states.care.transitions.0.per_year"
+    YAML::Node node;   ///< its place in the tree, which now holds the nominal value
+    InputDistribution distribution{};
+    InputScale scale = InputScale::number;
 };
 
 /// Reads values out of a scenario's YAML tree. Never throws on bad input: each accessor
@@ -86,9 +103,26 @@ public:
     [[nodiscard]] bool has_errors() const noexcept;
     [[nodiscard]] std::vector<Diagnostic> take_diagnostics();
 
+    /// Sets how the numeric accessors take a distribution; returns the previous mode.
+    /// `reason` (for InputMode::fixed) says why the values cannot vary.
+    InputMode set_input_mode(InputMode mode, std::string reason = {});
+    [[nodiscard]] InputMode input_mode() const noexcept { return input_mode_; }
+    /// The distributions read in InputMode::uncertain, in the order they were read.
+    [[nodiscard]] std::vector<UncertainInput> take_uncertain_inputs();
+    /// A reader of the same files and flags (so positions print alike), with nothing reported.
+    [[nodiscard]] NodeReader with_same_origins() const;
+
 private:
     std::optional<std::string> scalar(const YAML::Node& node, std::string_view path,
                                       std::string_view expected);
+    /// In InputMode::uncertain, reads a distribution standing at `node` for a value that must
+    /// lie in `allowed`, records it and writes its nominal value into the tree in its place, so
+    /// the accessor goes on to read that number. False after reporting a problem.
+    bool accept_input(const YAML::Node& node, std::string_view path, InputScale scale,
+                      const NumberRange& allowed);
+    bool check_draw_range(const YAML::Node& node, std::string_view path,
+                          const InputDistribution& d, InputScale scale,
+                          const NumberRange& allowed);
 
     struct Origin {
         std::string name;
@@ -96,6 +130,30 @@ private:
     };
     std::vector<Origin> origins_;
     std::vector<Diagnostic> diagnostics_;
+    InputMode input_mode_ = InputMode::numbers;
+    std::string fixed_reason_;
+    std::vector<UncertainInput> inputs_;
+};
+
+/// Within a scope, values cannot be distributions (when the reader takes uncertain inputs):
+/// those that shape the run itself, such as the horizon or the age bands.
+class FixedInputs {
+public:
+    FixedInputs(NodeReader& reader, std::string reason)
+        : reader_(reader), saved_(reader.input_mode()) {
+        if (saved_ == InputMode::uncertain) {
+            reader_.set_input_mode(InputMode::fixed, std::move(reason));
+        }
+    }
+    ~FixedInputs() {
+        if (saved_ == InputMode::uncertain) reader_.set_input_mode(saved_);
+    }
+    FixedInputs(const FixedInputs&) = delete;
+    FixedInputs& operator=(const FixedInputs&) = delete;
+
+private:
+    NodeReader& reader_;
+    InputMode saved_;
 };
 
 /// How a node looks in a message: its scalar text in quotes, or "a list" / "a map".

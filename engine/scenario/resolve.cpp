@@ -87,6 +87,8 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     std::optional<Date> start;
     if (auto node = NodeReader::optional(root, "start")) start = read_date(*node, "start");
     if (auto youth = NodeReader::optional(root, "youth")) {
+        const FixedInputs fixed(r_, "youth sets the age bands and levels every replication "
+                                    "reports by");
         model_.population = read_population(*youth, r_);
     }
     if (auto run = r_.required(root, "run", "the scenario")) read_run(*run);
@@ -142,6 +144,7 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
 }
 
 void Resolver::read_version(const YAML::Node& root) {
+    const FixedInputs fixed(r_, "the format version is one number");
     const auto node = r_.required(root, "version", "the scenario");
     if (!node) return;
     const auto version = r_.integer(*node, "version");
@@ -193,6 +196,7 @@ void Resolver::read_run(const YAML::Node& node) {
     static constexpr std::array<std::string_view, 4> keys{"horizon", "warmup", "replications",
                                                           "seed"};
     source_.run_node = node;
+    const FixedInputs fixed(r_, "the run's settings are the same for every replication");
     if (!r_.expect_map(node, "run")) return;
     r_.check_keys(node, "run", keys);
     RunSettings& run = model_.run;
@@ -283,6 +287,10 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         state.segment = r_.text(*segment, path + ".segment").value_or("");
     }
     const auto capacity = NodeReader::optional(node, "capacity");
+    if (capacity && is_input_distribution(*capacity) &&
+        r_.input_mode() == InputMode::uncertain) {
+        (void)r_.integer(*capacity, path + ".capacity");  // uncertain places: now the nominal
+    }
     if (capacity) read_capacity(*capacity, path + ".capacity", model_.version, state, r_);
     if (auto waitlist = NodeReader::optional(node, "waitlist")) {
         const bool fifo = waitlist->IsScalar() && waitlist->Scalar() == "fifo";
@@ -346,6 +354,10 @@ void Resolver::read_procurement(const YAML::Node& root) {
     if (providers) read_providers(*providers, care_state_lookup(), model_, r_);
     add_remainder_provider(model_);
     if (strategies) {
+        // FIXME(#5): run_batch prices every replication with the nominal model's contracts,
+        // so a drawn contract term would be reported but never used.
+        const FixedInputs fixed(r_, "contracts are priced with the same terms in every "
+                                    "replication");
         model_.strategies = read_strategies(*strategies, model_, care_state_lookup(), r_);
     }
 }

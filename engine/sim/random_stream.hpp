@@ -14,6 +14,7 @@ enum class Purpose : std::uint16_t {
     staffing = 3,  ///< reserved for staff attrition and hiring
     provider = 4,  ///< which provider admits a youth (entity: the youth's birth key)
     billing = 5,   ///< upcoding draws when a stay is priced (entity: the youth's birth key)
+    parameters = 6,  ///< uncertain scenario inputs, once per replication (entity: path hash)
 };
 
 /// Identifies a stream: the same key gives the same numbers on any thread or machine.

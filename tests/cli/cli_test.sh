@@ -107,6 +107,173 @@ careflow run "$scenario" --no-such-flag -o flag
 expect_code 2 "an unknown flag"
 [[ ! -e flag ]] || fail "the -o dir was created for an unknown flag"
 
+# sweep: a grid and a Latin hypercube, one batch per point; a bad path writes nothing.
+short=(--set "run.warmup=1 year" --set "run.horizon=2 years")
+points_in() { tail -n +2 "$1" | cut -d, -f1 | sort -un | tr '\n' ' '; }
+careflow sweep "$scenario" -n 2 -q -o grid "${short[@]}" \
+    --vary states.residential.capacity=30,46 --vary "arrivals.crisis line.per_year=40,80"
+expect_code 0 "sweep over a 2x2 grid"
+if [[ "$(points_in grid/sweep.csv 2>/dev/null)" == "1 2 3 4 " ]]; then
+    pass "sweep.csv holds the 4 points of a 2x2 grid"
+else
+    fail "sweep.csv points are '$(points_in grid/sweep.csv 2>/dev/null)', expected '1 2 3 4 '"
+fi
+want_header="point,states.residential.capacity,arrivals.crisis line.per_year,metric,state,year,strategy,provider,mean,sd,ci_low,ci_high,p05,p50,p95,n"
+[[ "$(head -n 1 grid/sweep.csv 2>/dev/null)" == "$want_header" ]] || fail "sweep.csv header"
+[[ "$(sed -n 4p grid/points.csv 2>/dev/null)" == "3,46,40" ]] ||
+    fail "points.csv row 3 is '$(sed -n 4p grid/points.csv 2>/dev/null)', expected '3,46,40'"
+grep -q '"design": "grid"' grid/manifest.json 2>/dev/null || fail "sweep manifest.json"
+
+careflow sweep "$scenario" -n 2 -q -o lhs "${short[@]}" --lhs 3 \
+    --vary states.residential.capacity=30..60:int --vary "arrivals.crisis line.per_year=40..80"
+expect_code 0 "sweep over a Latin hypercube of 3 points"
+if [[ "$(points_in lhs/sweep.csv 2>/dev/null)" == "1 2 3 " ]] &&
+    ! tail -n +2 lhs/points.csv | cut -d, -f2 | grep -Evqx '[0-9]+'; then
+    pass "an LHS of 3 points: 3 points in sweep.csv, whole capacities with :int"
+else
+    fail "LHS sweep: points '$(points_in lhs/sweep.csv 2>/dev/null)'"
+fi
+
+careflow sweep "$scenario" -n 2 -o badsweep --vary states.no_such_state.capacity=30,46
+expect_code 2 "sweep with a bad --vary path"
+grep -q "^point 1 (states.no_such_state.capacity=30): " err.txt ||
+    fail "a failing sweep point is not named on stderr"
+[[ ! -e badsweep ]] || fail "the -o dir was created for a sweep with a bad path"
+
+careflow sweep "$scenario" -n 2 -o rangegrid --vary states.residential.capacity=30..60
+expect_code 2 "sweep with a range but no --lhs"
+grep -q "hint: .*--lhs N" err.txt || fail "no --lhs hint for a range in a grid sweep"
+[[ ! -e rangegrid ]] || fail "the -o dir was created for a range in a grid sweep"
+
+# compare: a scenario against itself runs the same children with the same random numbers, so
+# every difference is exactly zero (empty where the metric is undefined).
+careflow compare "$scenario" "$scenario" -n 3 -o same -q \
+    --set "run.warmup=1 year" --set "run.horizon=2 years"
+expect_code 0 "compare of a scenario with itself"
+want_header="variant,metric,state,year,strategy,provider,base_mean,variant_mean,diff_mean,"
+want_header+="diff_ci_low,diff_ci_high,diff_p05,diff_p50,diff_p95,unpaired_ci_low,unpaired_ci_high,n"
+if [[ -f same/comparison.csv && "$(head -n 1 same/comparison.csv)" == "$want_header" ]]; then
+    pass "comparison.csv header"
+else
+    fail "comparison.csv header is '$(head -n 1 same/comparison.csv 2>/dev/null)'"
+fi
+if [[ -f same/comparison.csv && $(wc -l <same/comparison.csv) -gt 300 ]]; then
+    # Columns 9-14: diff_mean, diff_ci_low, diff_ci_high, diff_p05, diff_p50, diff_p95.
+    nonzero="$(awk -F, 'NR > 1 { for (i = 9; i <= 14; ++i) if ($i != "" && $i != "0") { print; next } }' \
+        same/comparison.csv | head -n 3)"
+    if [[ -z "$nonzero" ]]; then
+        pass "comparison.csv of a scenario with itself has only zero differences"
+    else
+        fail "nonzero differences comparing a scenario with itself:"$'\n'"$nonzero"
+    fi
+else
+    fail "comparison.csv missing or short after compare"
+fi
+hash="$(sha256sum "$scenario" | cut -d' ' -f1)"
+if [[ -f same/manifest.json && $(grep -c "\"sha256\": \"$hash\"" same/manifest.json) -eq 2 ]]; then
+    pass "the compare manifest records the hash of the base and of the variant"
+else
+    fail "same/manifest.json missing or without the scenario's sha256 twice"
+fi
+
+# A missing variant is found before anything runs: exit 3, as for run, and nothing written.
+careflow compare "$scenario" "$work/no-such-variant.yaml" -n 2 -o missing-variant
+expect_code 3 "compare with a missing variant file"
+grep -q "no-such-variant.yaml" err.txt || fail "the missing variant is not named on stderr"
+[[ ! -e missing-variant ]] || fail "the -o dir was created for a missing variant"
+
+# Progress: plain lines on stderr when it is not a terminal, none with --quiet.
+careflow run "$scenario" -n 4 -t 2 -o progress
+expect_code 0 "run without -q"
+if grep -q '^careflow: 4/4 replications' err.txt; then
+    pass "progress lines on stderr when it is not a terminal"
+else
+    fail "no 'careflow: 4/4 replications' progress line on stderr"
+fi
+careflow run "$scenario" -n 4 -t 2 -o progress -q
+if grep -q '^careflow: [0-9]*/4 replications' err.txt; then
+    fail "progress printed with -q"
+else
+    pass "no progress with -q"
+fi
+
+# A small, quick scenario for the runs of many replications below.
+cat >tiny.yaml <<'YAML'
+version: 1
+name: tiny
+run: {horizon: 2 years, warmup: 100 days, replications: 10, seed: 7}
+states:
+  - name: queue
+    capacity: 3
+    waitlist: fifo
+    length_of_stay: {exponential: {mean: 20 days}}
+    next: {exit: 1}
+arrivals:
+  - {to: queue, per_year: 50}
+YAML
+
+# --target-ci adds replications until the interval is narrow enough, with the bytes of a plain
+# run of the final count.
+careflow run tiny.yaml -q -o target --target-ci 'in_care_mean/queue=0.05' \
+    --target-ci 'clients//year 1=1'
+expect_code 0 "run --target-ci"
+reached="$(sed -n 's/^target met: .* after \([0-9,]*\) replications$/\1/p' out.txt | tr -d ,)"
+if [[ -n "$reached" && "$reached" -gt 10 ]]; then
+    pass "--target-ci met after $reached replications"
+    careflow run tiny.yaml -q -o target-plain -n "$reached" -t 1
+    for file in summary.csv replications.csv timeseries.csv; do
+        cmp -s "target/$file" "target-plain/$file" ||
+            fail "--target-ci's $file differs from a plain run of $reached replications"
+    done
+    pass "--target-ci gives the bytes of a plain run of the final count"
+else
+    fail "--target-ci printed no 'target met: ... after N replications' (N > 10):"
+    sed 's/^/    /' out.txt >&2
+fi
+grep -q '"outcome": "met"' target/manifest.json 2>/dev/null ||
+    fail "manifest.json does not record the target's outcome"
+
+careflow run tiny.yaml -q -o cap --target-ci 'in_care_mean/queue=0.000001' --max-replications 50
+expect_code 0 "run --target-ci at the cap"
+grep -q '^cap reached: in_care_mean/queue ± .* > 1e-06 after 50 replications$' out.txt ||
+    fail "no 'cap reached: ... after 50 replications': $(cat out.txt)"
+
+careflow run tiny.yaml -q -o unknown --target-ci 'in_care_mean/queu=1'
+expect_code 2 "--target-ci naming no metric"
+grep -q "did you mean: in_care_mean/queue" err.txt || fail "no 'did you mean' for a misspelt target"
+[[ ! -e unknown ]] || fail "the -o dir was created for an unknown target metric"
+
+careflow run tiny.yaml -q -o bad-width --target-ci 'in_care_mean/queue=wide'
+expect_code 2 "--target-ci with a half-width that is no number"
+
+careflow run tiny.yaml -q -o no-target --max-replications 50
+expect_code 2 "--max-replications without --target-ci"
+
+# Ctrl-C: the replications finished so far are written, the manifest says partial, exit 130.
+# Job control (set -m) keeps the shell from starting the background job with SIGINT ignored.
+set -m
+"$CAREFLOW" run tiny.yaml -n 1000000 -t 1 -o stopped >out.txt 2>err.txt &
+runner=$!
+set +m
+sleep 2
+kill -INT "$runner"
+code=0
+wait "$runner" || code=$?
+expect_code 130 "run stopped by SIGINT"
+if grep -q '"partial": true' stopped/manifest.json 2>/dev/null && [[ -s stopped/summary.csv ]]; then
+    completed="$(sed -n 's/^  "replications_completed": \([0-9]*\),$/\1/p' stopped/manifest.json)"
+    rows="$(tail -n +2 stopped/replications.csv | cut -d, -f1 | sort -u | wc -l)"
+    if [[ -n "$completed" && "$rows" -eq "$completed" ]]; then
+        pass "after SIGINT, replications.csv holds the $completed completed replications"
+    else
+        fail "after SIGINT: manifest says $completed completed, replications.csv has $rows"
+    fi
+    grep -q "^interrupted: wrote $completed of 1000000 replications to stopped" err.txt ||
+        fail "no 'interrupted: wrote N of M' message: $(cat err.txt)"
+else
+    fail "after SIGINT: no summary.csv, or manifest.json without \"partial\": true"
+fi
+
 if [[ $failures -gt 0 ]]; then
     echo "$failures check(s) failed" >&2
     exit 1

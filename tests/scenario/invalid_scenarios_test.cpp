@@ -81,6 +81,13 @@ const std::vector<std::string> invalid_scenarios{
     "provider_shares_over_one",
     "strategy_unknown_scheme",
     "version_1_with_strategies",
+    "input_sd_log_negative",
+    "input_unknown_kind",
+    "input_uniform_min_above_max",
+    "input_draws_outside_range",
+    "input_share_above_one",
+    "input_route_cannot_vary",
+    "input_in_run",
 };
 
 class InvalidScenario : public ::testing::TestWithParam<std::string> {};

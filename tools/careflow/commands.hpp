@@ -1,6 +1,8 @@
 // The careflow subcommands: their options and entry points.
 #pragma once
 
+#include "target_ci.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -24,6 +26,34 @@ struct RunOptions {
     std::string out_dir;
     bool quiet = false;
     std::vector<std::string> overrides;  ///< --set PATH=VALUE
+    std::vector<std::string> target_ci;  ///< --target-ci METRIC=HALF_WIDTH
+    std::uint32_t max_replications = default_max_replications;  ///< with --target-ci: the cap
+};
+
+/// `careflow compare`: every scenario under the base's (or the given) seed and replications.
+struct CompareOptions {
+    std::string base;
+    std::vector<std::string> variants;
+    std::optional<std::uint32_t> replications;
+    std::optional<std::uint64_t> seed;
+    unsigned threads = 0;
+    std::string out_dir;
+    bool quiet = false;
+    std::vector<std::string> overrides;  ///< --set PATH=VALUE, applied to every scenario
+};
+
+/// `careflow sweep`: the scenario at every point of a grid or Latin hypercube of values, all
+/// under the same seed and replications.
+struct SweepOptions {
+    std::string scenario;
+    std::vector<std::string> vary;     ///< --vary PATH=VALUES
+    std::optional<std::uint32_t> lhs;  ///< --lhs N: a Latin hypercube of N points, not a grid
+    std::optional<std::uint32_t> replications;
+    std::optional<std::uint64_t> seed;
+    unsigned threads = 0;
+    std::string out_dir;
+    bool quiet = false;
+    std::vector<std::string> overrides;  ///< --set PATH=VALUE, applied at every point
 };
 
 struct ValidateOptions {
@@ -33,9 +63,13 @@ struct ValidateOptions {
 
 void add_run_command(CLI::App& app, RunOptions& options);
 void add_validate_command(CLI::App& app, ValidateOptions& options);
+void add_sweep_command(CLI::App& app, SweepOptions& options);
+void add_compare_command(CLI::App& app, CompareOptions& options);
 
 /// Each returns the process exit code; errors in the input propagate as exceptions.
 int run_command(const RunOptions& options, const std::string& command_line);
 int validate_command(const ValidateOptions& options);
+int sweep_command(const SweepOptions& options, const std::string& command_line);
+int compare_command(const CompareOptions& options, const std::string& command_line);
 
 }  // namespace careflow::cli

@@ -1,5 +1,9 @@
 // careflow's entry point: parses the command line and maps failures to exit codes.
+#include "cluster_access.hpp"
 #include "commands.hpp"
+#if CAREFLOW_MPI
+#include "mpi_cluster.hpp"
+#endif
 
 #include <careflow/careflow.hpp>
 
@@ -21,14 +25,16 @@ std::string join_command_line(int argc, char** argv) {
 }
 
 int dispatch(CLI::App& app, const careflow::cli::RunOptions& run,
-             const careflow::cli::ValidateOptions& validate, const std::string& command_line) {
+             const careflow::cli::ValidateOptions& validate,
+             const careflow::cli::CompareOptions& compare,
+             const careflow::cli::SweepOptions& sweep, const std::string& command_line) {
     if (app.got_subcommand("run")) return careflow::cli::run_command(run, command_line);
+    if (app.got_subcommand("compare")) return careflow::cli::compare_command(compare, command_line);
+    if (app.got_subcommand("sweep")) return careflow::cli::sweep_command(sweep, command_line);
     return careflow::cli::validate_command(validate);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_cli(int argc, char** argv) {
     using namespace careflow::cli;
     CLI::App app{"careflow: simulate youth-care flows, waiting lists and costs.\n"
                  "Docs: README.md and docs/scenario-format.md"};
@@ -38,6 +44,10 @@ int main(int argc, char** argv) {
     ValidateOptions validate;
     add_run_command(app, run);
     add_validate_command(app, validate);
+    CompareOptions compare;
+    add_compare_command(app, compare);
+    SweepOptions sweep;
+    add_sweep_command(app, sweep);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -45,17 +55,46 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_ok : exit_bad_input;
     }
     try {
-        return dispatch(app, run, validate, join_command_line(argc, argv));
+        return dispatch(app, run, validate, compare, sweep, join_command_line(argc, argv));
     } catch (const careflow::ScenarioError& e) {
         std::cerr << careflow::format_all(e.diagnostics());
         std::cerr << fmt::format("careflow: {} error(s); nothing was written\n",
                                  e.diagnostics().size());
         return exit_bad_input;
-    } catch (const std::system_error& e) {
+    } catch (const ClusterError& e) {
         std::cerr << fmt::format("careflow: error: {}\n", e.what());
         return exit_environment;
+    } catch (const std::system_error& e) {
+        // Not only the first rank's: a file may be missing on one machine of several.
+        error_stream() << fmt::format("{}: error: {}\n", program_name(), e.what());
+        return exit_environment;
     } catch (const std::exception& e) {
-        std::cerr << fmt::format("careflow: internal error: {}\n", e.what());
+        error_stream() << fmt::format("{}: internal error: {}\n", program_name(), e.what());
         return exit_internal;
     }
+}
+
+#if CAREFLOW_MPI
+/// The rank's exit code once no other rank can be left waiting for it.
+int leave(careflow::cli::MpiCluster& mpi, int exit_code) {
+    try {
+        return mpi.finish(exit_code);
+    } catch (const careflow::cli::ClusterError& e) {
+        std::cerr << fmt::format("careflow: error: {}\n", e.what());
+        return careflow::cli::exit_environment;
+    }
+}
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#if CAREFLOW_MPI
+    // Under mpirun every rank runs the same command; the batches share out the replications.
+    careflow::cli::MpiCluster mpi(argc, argv);
+    const careflow::cli::ClusterScope scope(mpi);
+    return leave(mpi, run_cli(argc, argv));
+#else
+    return run_cli(argc, argv);
+#endif
 }

@@ -1,0 +1,84 @@
+// Probing uncertain inputs at the ends of their ranges, once, when the scenario loads.
+#include "scenario/input_range_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace careflow::scenario {
+namespace {
+
+enum class End : std::uint8_t { low, high };
+
+double end_value(const UncertainInputs::Input& input, End end) {
+    const double value = end == End::low ? lowest_draw(input.distribution)
+                                         : highest_draw(input.distribution);
+    return snap(input.scale, value);
+}
+
+std::vector<double> nominal_values(const UncertainInputs& uncertainty) {
+    std::vector<double> values;
+    for (const auto& input : uncertainty.inputs()) values.push_back(input.nominal);
+    return values;
+}
+
+/// The problems' messages as notes, each once.
+std::vector<std::string> problem_notes(const std::vector<Diagnostic>& problems) {
+    std::vector<std::string> notes;
+    for (const Diagnostic& d : problems) {
+        std::string note = "note: then " + d.message;
+        if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+    }
+    notes.emplace_back("hint: narrow the distribution (or cut a normal's tails with 'min' and "
+                       "'max') so that every value it can draw is allowed; a value that must sum "
+                       "to 1 with others, as in 'next', cannot vary on its own");
+    return notes;
+}
+
+/// Probes input `i` at both ends; true if both keep the scenario valid.
+bool check_one(const UncertainInputs& uncertainty, std::size_t i, const YAML::Node& node,
+               NodeReader& reader) {
+    const auto& input = uncertainty.inputs()[i];
+    const std::string unit = input.scale == InputScale::duration ? " days" : "";
+    for (const End end : {End::low, End::high}) {
+        std::vector<double> values = nominal_values(uncertainty);
+        values[i] = end_value(input, end);
+        std::vector<Diagnostic> problems;
+        if (uncertainty.model_with(values, problems)) continue;
+        reader.error(node, fmt::format("{} can be drawn as {:.6g}{} (the {} end of its "
+                                       "distribution), which makes the scenario invalid",
+                                       input.path, values[i], unit,
+                                       end == End::low ? "low" : "high"),
+                     problem_notes(problems));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void check_input_ranges(const UncertainInputs& uncertainty, const std::vector<YAML::Node>& nodes,
+                        NodeReader& reader) {
+    const auto& inputs = uncertainty.inputs();
+    bool all_fine = true;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        all_fine = check_one(uncertainty, i, nodes[i], reader) && all_fine;
+    }
+    if (!all_fine || inputs.size() < 2) return;
+    // Inputs that add up (shares of one whole, rates into one run-size limit) can break a rule
+    // together that each keeps alone.
+    for (const End end : {End::low, End::high}) {
+        std::vector<double> values;
+        for (const auto& input : inputs) values.push_back(end_value(input, end));
+        std::vector<Diagnostic> problems;
+        if (uncertainty.model_with(values, problems)) continue;
+        reader.error(nodes.front(),
+                     fmt::format("the {} uncertain inputs, all drawn at the {} ends of their "
+                                 "distributions, make the scenario invalid", inputs.size(),
+                                 end == End::low ? "low" : "high"),
+                     problem_notes(problems));
+        return;
+    }
+}
+
+}  // namespace careflow::scenario

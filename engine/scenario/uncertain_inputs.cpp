@@ -1,0 +1,144 @@
+// Drawing a scenario's uncertain inputs: clone the nominal tree, write the draws, resolve.
+#include "scenario/uncertain_inputs.hpp"
+
+#include "scenario/input_range_check.hpp"
+#include "scenario/resolve.hpp"
+#include "scenario/validate.hpp"
+#include "sim/random_stream.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace careflow::scenario {
+namespace {
+
+/// A parameter's stream: FNV-1a of its path, to the 48 bits a StreamKey entity holds. Keyed by
+/// the path, not by the input's position, so adding an input leaves the others' draws alone.
+std::uint64_t entity_of(const std::string& path) {
+    std::uint64_t hash = 0xcbf29ce484222325u;
+    for (const char c : path) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3u;
+    }
+    return hash & 0xFFFF'FFFF'FFFFu;
+}
+
+std::vector<Diagnostic> in_replication(std::vector<Diagnostic> problems,
+                                       std::uint32_t replication) {
+    for (Diagnostic& d : problems) {
+        d.message = fmt::format("replication {}: the drawn inputs make the scenario invalid: {}",
+                                replication, d.message);
+        d.notes.emplace_back("hint: two uncertain inputs that must keep an order (such as a "
+                             "uniform stay's min and max) need ranges that cannot cross");
+    }
+    return problems;
+}
+
+}  // namespace
+
+UncertainInputs::UncertainInputs(YAML::Node nominal, const NodeReader& origins,
+                                 std::vector<Input> inputs)
+    : nominal_(std::move(nominal)), origins_(origins.with_same_origins()),
+      inputs_(std::move(inputs)) {
+    for (const Input& input : inputs_) entities_.push_back(entity_of(input.path));
+}
+
+std::vector<MetricKey> UncertainInputs::keys() const {
+    std::vector<MetricKey> keys;
+    for (const Input& input : inputs_) keys.push_back({.metric = "input", .state = input.path});
+    return keys;
+}
+
+std::vector<double> UncertainInputs::values(std::uint64_t seed,
+                                            std::uint32_t replication) const {
+    std::vector<double> drawn;
+    drawn.reserve(inputs_.size());
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+        sim::RandomStream stream({seed, replication, sim::Purpose::parameters, entities_[i]});
+        const Input& input = inputs_[i];
+        drawn.push_back(snap(input.scale, draw_input(input.distribution, stream.uniform())));
+    }
+    return drawn;
+}
+
+std::optional<Model> UncertainInputs::model_with(const std::vector<double>& values,
+                                                 std::vector<Diagnostic>& problems) const {
+    const YAML::Node tree = take_tree();
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+        const std::string text = input_text(inputs_[i].scale, values[i]);
+        for (const TreeAddress& address : inputs_[i].addresses) {
+            YAML::Node at = node_at(tree, address);
+            at = text;
+        }
+    }
+    auto model = resolve_tree(tree, problems);
+    give_back(tree);  // after resolve_tree: no handle of this draw's still reads the tree
+    return model;
+}
+
+std::optional<Model> UncertainInputs::resolve_tree(const YAML::Node& tree,
+                                                   std::vector<Diagnostic>& problems) const {
+    NodeReader reader = origins_.with_same_origins();
+    ModelSource source;
+    auto model = resolve(tree, reader, source);
+    if (model) validate(*model, source, reader);
+    if (!reader.has_errors()) return model;
+    for (Diagnostic& d : reader.take_diagnostics()) {
+        if (d.severity == Severity::error) problems.push_back(std::move(d));
+    }
+    return std::nullopt;
+}
+
+YAML::Node UncertainInputs::take_tree() const {
+    const std::lock_guard lock(pool_mutex_);
+    if (pool_.empty()) return YAML::Clone(nominal_);
+    YAML::Node tree = pool_.back();  // a copy of the handle: assigning would rebind nodes
+    pool_.pop_back();
+    return tree;
+}
+
+void UncertainInputs::give_back(const YAML::Node& tree) const {
+    const std::lock_guard lock(pool_mutex_);
+    pool_.push_back(tree);
+}
+
+InputUncertainty::Draw UncertainInputs::draw(std::uint64_t seed,
+                                             std::uint32_t replication) const {
+    std::vector<double> drawn = values(seed, replication);
+    std::vector<Diagnostic> problems;
+    auto model = model_with(drawn, problems);
+    if (!model) throw ScenarioError(in_replication(std::move(problems), replication));
+    return {std::make_shared<const Model>(std::move(*model)), std::move(drawn)};
+}
+
+std::shared_ptr<const UncertainInputs> make_uncertain_inputs(const YAML::Node& root,
+                                                             NodeReader& reader) {
+    const auto recorded = reader.take_uncertain_inputs();
+    if (recorded.empty()) return nullptr;
+    // File order: a merged tree's marks put the file first, then its bases, then --set flags.
+    // Sort positions, not the records: assigning a YAML::Node rebinds the node in the tree.
+    std::vector<std::size_t> order(recorded.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const auto position = [&](std::size_t i) {
+        return std::pair(recorded[i].node.Mark().line, recorded[i].node.Mark().column);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return position(a) < position(b); });
+    std::vector<YAML::Node> nodes;
+    for (const std::size_t i : order) nodes.push_back(recorded[i].node);
+    auto addresses = find_addresses(root, nodes);
+    std::vector<UncertainInputs::Input> inputs;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const UncertainInput& r = recorded[order[k]];
+        inputs.push_back({r.path, r.distribution, r.scale, snap(r.scale, r.distribution.nominal),
+                          std::move(addresses[k])});
+    }
+    auto uncertainty = std::make_shared<const UncertainInputs>(root, reader, std::move(inputs));
+    check_input_ranges(*uncertainty, nodes, reader);
+    return reader.has_errors() ? nullptr : uncertainty;
+}
+
+}  // namespace careflow::scenario

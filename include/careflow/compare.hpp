@@ -1,0 +1,85 @@
+// Comparing scenarios run under the same seeds: paired differences per replication, and the
+// comparison.csv they are written to.
+#pragma once
+
+#include <careflow/model.hpp>
+#include <careflow/output.hpp>
+#include <careflow/run.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace careflow {
+
+/// One metric of a variant against its base, replication by replication (variant − base).
+/// Replications where either value is undefined (NaN) are left out of everything.
+struct PairedDifference {
+    double base_mean = 0.0;     ///< over the pairs used; NaN when n == 0
+    double variant_mean = 0.0;  ///< over the pairs used; NaN when n == 0
+    double diff_mean = 0.0;     ///< mean of the differences; NaN when n == 0
+    /// Paired 95 % Student-t interval: diff_mean ∓ t(n − 1) × sd(diff) / √n; needs n >= 2.
+    std::optional<double> diff_ci_low{};
+    std::optional<double> diff_ci_high{};
+    double diff_p05 = 0.0;  ///< percentiles of the differences (R's type 7)
+    double diff_p50 = 0.0;
+    double diff_p95 = 0.0;
+    /// Welch's 95 % interval, as if the two samples were independent; needs n >= 2.
+    std::optional<double> unpaired_ci_low{};
+    std::optional<double> unpaired_ci_high{};
+    std::size_t n = 0;  ///< pairs used
+};
+
+/// Compares one metric's replication values; `base` and `variant` have the same length
+/// (replication r of one is paired with replication r of the other).
+[[nodiscard]] PairedDifference paired_difference(std::span<const double> base,
+                                                 std::span<const double> variant);
+
+/// Welch–Satterthwaite degrees of freedom of the difference of two independent means, from
+/// the sample variances and sizes; std::nullopt when both variances are 0.
+[[nodiscard]] std::optional<double> welch_degrees_of_freedom(double base_variance,
+                                                             std::size_t base_n,
+                                                             double variant_variance,
+                                                             std::size_t variant_n);
+
+/// Two-sided 95 % Student-t critical value for real (not necessarily whole)
+/// `degrees_of_freedom` > 0, as Welch's interval needs.
+[[nodiscard]] double t_critical_95_real(double degrees_of_freedom);
+
+/// One metric key present in both tables, with its comparison.
+struct ComparedMetric {
+    MetricKey key;
+    PairedDifference difference;
+};
+
+/// Every key of `base` that `variant` has too (matched on metric, state, year, strategy and
+/// provider), in the base's order; the tables hold the same number of replications.
+[[nodiscard]] std::vector<ComparedMetric> compare_tables(const MetricTable& base,
+                                                         const MetricTable& variant);
+
+/// One variant's comparison with the base, labelled as in comparison.csv's `variant` column.
+struct VariantComparison {
+    std::string label;
+    std::vector<ComparedMetric> metrics;
+};
+
+/// The comparison.csv text: one row per variant and metric key, variants in the order given.
+[[nodiscard]] std::string comparison_csv(std::span<const VariantComparison> variants);
+
+/// A scenario of a comparison, as its manifest entry needs it.
+struct ComparedScenario {
+    std::shared_ptr<const Model> model;
+    RunRecord record;
+};
+
+/// Writes comparison.csv, then manifest.json (naming the base and every variant) into `dir`
+/// (created if needed), each atomically. Throws std::system_error naming the path.
+void write_comparison(const std::filesystem::path& dir,
+                      std::span<const VariantComparison> variants, const ComparedScenario& base,
+                      std::span<const ComparedScenario> variant_scenarios);
+
+}  // namespace careflow

@@ -1,0 +1,99 @@
+// A sweep point's rows are exactly those of a plain batch of the scenario with its values set.
+#include <careflow/careflow.hpp>
+#include <careflow/sweep.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace careflow {
+namespace {
+
+const std::string scenario_name = "youth-care-region.yaml";
+
+std::string bundled_text() {
+    std::ifstream in(std::string(CAREFLOW_SOURCE_DIR) + "/scenarios/" + scenario_name);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Short runs: the test is about bytes, not about the region.
+const std::vector<std::string> short_run = {"run.horizon=2 years", "run.warmup=1 year"};
+
+std::vector<std::string> with_short_run(std::vector<std::string> overrides) {
+    overrides.insert(overrides.begin(), short_run.begin(), short_run.end());
+    return overrides;
+}
+
+/// The lines of `csv` (header dropped) that start with `prefix`, the prefix removed.
+std::string rows_starting_with(const std::string& csv, const std::string& prefix) {
+    std::istringstream in(csv);
+    std::string line;
+    std::string out;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+        if (line.rfind(prefix, 0) == 0) out += line.substr(prefix.size()) + "\n";
+    }
+    return out;
+}
+
+std::string without_header(const std::string& csv) { return csv.substr(csv.find('\n') + 1); }
+
+class SweepRunner : public ::testing::Test {
+protected:
+    void SetUp() override {
+        design_ = grid_design(parse_vary({"states.residential.capacity=30,46",
+                                          "arrivals.crisis line.per_year=40,80"},
+                                         SweepMode::grid));
+        for (std::size_t p = 0; p < design_.size(); ++p) {
+            points_.push_back(
+                load_scenario_text(text_, scenario_name, with_short_run(design_.overrides(p))));
+        }
+    }
+
+    const std::string text_ = bundled_text();
+    SweepDesign design_;
+    std::vector<LoadedScenario> points_;
+    const BatchOptions options_{.replications = 3, .seed = 5, .threads = 2};
+};
+
+TEST_F(SweepRunner, APointsRowsEqualAPlainBatchWithItsValuesSet) {
+    const std::string sweep = run_sweep(design_, points_, options_);
+    const LoadedScenario plain = load_scenario_text(
+        text_, scenario_name,
+        with_short_run({"states.residential.capacity=46", "arrivals.crisis line.per_year=40"}));
+    const BatchResult batch = run_batch(*plain.model, {.replications = 3, .seed = 5, .threads = 1,
+                                                       .uncertainty = plain.uncertainty.get()});
+    const std::string want = without_header(summary_csv(batch.metrics, summarize(batch.metrics)));
+    EXPECT_EQ(rows_starting_with(sweep, "3,46,40,"), want);
+}
+
+TEST_F(SweepRunner, WritesTheHeaderAndEveryPointsRowsInPointOrder) {
+    std::vector<std::size_t> finished;
+    const std::string sweep =
+        run_sweep(design_, points_, options_,
+                  [&](const SweepPointResult& result) { finished.push_back(result.point); });
+    EXPECT_EQ(finished, (std::vector<std::size_t>{0, 1, 2, 3}));
+    EXPECT_EQ(sweep.substr(0, sweep.find('\n')),
+              "point,states.residential.capacity,arrivals.crisis line.per_year,metric,state,year,"
+              "strategy,provider,mean,sd,ci_low,ci_high,p05,p50,p95,n");
+    const std::string first = rows_starting_with(sweep, "1,30,40,");
+    const std::string last = rows_starting_with(sweep, "4,46,80,");
+    EXPECT_FALSE(first.empty());
+    EXPECT_NE(first, last);  // the values reached the model
+    const auto lines = static_cast<std::size_t>(std::count(sweep.begin(), sweep.end(), '\n'));
+    EXPECT_EQ(lines, 1 + 4 * static_cast<std::size_t>(std::count(first.begin(), first.end(), '\n')));
+}
+
+TEST_F(SweepRunner, RefusesScenariosThatDoNotMatchThePoints) {
+    points_.pop_back();
+    EXPECT_THROW((void)run_sweep(design_, points_, options_), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace careflow

@@ -1,0 +1,231 @@
+// `careflow sweep`: a scenario run at every point of a grid or Latin hypercube of --vary values.
+#include "cluster_access.hpp"
+#include "commands.hpp"
+
+#include <careflow/careflow.hpp>
+#include <careflow/sweep.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace careflow::cli {
+namespace {
+
+/// The failing points whose errors are printed in full; the rest are only counted.
+constexpr std::size_t shown_failures = 3;
+
+std::string default_out_dir(const std::string& scenario) {
+    const std::string stem = std::filesystem::path(scenario).stem().string();
+    return (std::filesystem::path("results") / ("sweep-" + stem)).string();
+}
+
+SweepMode mode_of(const SweepOptions& options) {
+    return options.lhs ? SweepMode::latin_hypercube : SweepMode::grid;
+}
+
+/// A path both varied and --set would silently lose the --set value at every point.
+void check_set_conflicts(const SweepOptions& options) {
+    std::vector<Diagnostic> problems;
+    for (const std::string& vary : options.vary) {
+        const std::string path = vary.substr(0, vary.find('='));
+        for (const std::string& set : options.overrides) {
+            if (set.substr(0, set.find('=')) != path) continue;
+            problems.push_back({Severity::error, {"--vary " + vary, 0, 0},
+                                fmt::format("'{}' is also given with --set {}", path, set),
+                                {"hint: drop one; each point's --vary value would replace it"}});
+        }
+    }
+    if (!problems.empty()) throw ScenarioError(std::move(problems));
+}
+
+/// For a Latin-hypercube point that fails where a fractional draw was set: the hint to draw
+/// whole numbers for that parameter.
+std::optional<std::string> whole_number_hint(const std::vector<SweepParameter>& parameters,
+                                             const ScenarioError& error) {
+    for (const SweepParameter& parameter : parameters) {
+        if (parameter.range.whole) continue;
+        const std::string flag = "--set " + parameter.path + "=";
+        for (const Diagnostic& diagnostic : error.diagnostics()) {
+            if (diagnostic.where.file.rfind(flag, 0) != 0) continue;
+            return fmt::format("hint: if it must be a whole number, draw whole numbers with "
+                               "--vary {}={}..{}:int",
+                               parameter.path, parameter.range.low, parameter.range.high);
+        }
+    }
+    return std::nullopt;
+}
+
+/// The diagnostics of one failing point, each prefixed with the point's label.
+void add_point_failure(std::vector<Diagnostic>& problems, const std::string& label,
+                       const ScenarioError& error, const std::optional<std::string>& hint) {
+    for (Diagnostic diagnostic : error.diagnostics()) {
+        diagnostic.where.file = label + ": " + diagnostic.where.file;
+        problems.push_back(std::move(diagnostic));
+    }
+    if (hint && !problems.empty()) problems.back().notes.push_back(*hint);
+}
+
+/// A point's warnings that the scenario without the sweep's values does not have.
+std::string new_warnings(const LoadedScenario& point, const std::set<std::string>& base_warnings,
+                         const std::string& label) {
+    std::string text;
+    for (const Diagnostic& warning : point.warnings) {
+        if (!base_warnings.contains(warning.format())) text += label + ": " + warning.format();
+    }
+    return text;
+}
+
+/// Every point's scenario, loaded and checked before anything runs; one ScenarioError naming
+/// the failing points otherwise.
+std::vector<LoadedScenario> load_points(const SweepOptions& options, const LoadedScenario& base,
+                                        const SweepDesign& design,
+                                        const std::vector<SweepParameter>& parameters) {
+    std::set<std::string> base_warnings;
+    for (const Diagnostic& warning : base.warnings) base_warnings.insert(warning.format());
+    std::vector<LoadedScenario> points;
+    std::vector<Diagnostic> problems;
+    std::string warnings;  // printed only when every point loads, so errors are not buried
+    std::size_t failed = 0;
+    for (std::size_t p = 0; p < design.size(); ++p) {
+        std::vector<std::string> overrides = options.overrides;
+        for (std::string& flag : design.overrides(p)) overrides.push_back(std::move(flag));
+        try {
+            // The bytes already read and hashed: every point runs the same file.
+            points.push_back(load_scenario_text(base.text, options.scenario, overrides));
+            warnings += new_warnings(points.back(), base_warnings, design.label(p));
+        } catch (const ScenarioError& error) {
+            if (++failed > shown_failures) continue;
+            const auto hint = options.lhs ? whole_number_hint(parameters, error) : std::nullopt;
+            add_point_failure(problems, design.label(p), error, hint);
+        }
+    }
+    if (failed > shown_failures) {
+        problems.push_back({Severity::error, {"--vary", 0, 0},
+                            fmt::format("{} of {} points fail to load; the first {} are shown",
+                                        failed, design.size(), shown_failures)});
+    }
+    if (!problems.empty()) throw ScenarioError(std::move(problems));
+    std::cerr << warnings;
+    return points;
+}
+
+/// The summary of a region-wide metric of `year` (state and provider empty).
+const Summary* find_summary(const SweepPointResult& result, std::string_view metric,
+                            const std::string& year, std::string_view strategy) {
+    const auto& keys = result.batch.metrics.keys;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i].metric == metric && keys[i].year == year && keys[i].strategy == strategy &&
+            keys[i].state.empty() && keys[i].provider.empty()) {
+            return &result.summaries[i];
+        }
+    }
+    return nullptr;
+}
+
+/// "12.3 ± 0.4", or "-" when the metric is undefined in every replication.
+std::string mean_and_half_width(const Summary* s, double scale, int decimals) {
+    if (s == nullptr || s->n == 0) return "-";
+    if (!s->ci_high) return fmt::format("{:.{}f}", s->mean * scale, decimals);
+    return fmt::format("{:.{}f} ± {:.{}f}", s->mean * scale, decimals,
+                       (*s->ci_high - s->mean) * scale, decimals);
+}
+
+/// The terminal line of a finished point: its values, the region's clients in the last year
+/// and, with strategies, the first strategy's total cost that year.
+std::string point_line(const SweepDesign& design, const Model& model,
+                       const SweepPointResult& result) {
+    std::string line = fmt::format("point {}/{} ({})", result.point + 1, design.size(),
+                                   fmt::join(design.overrides(result.point), ", "));
+    if (model.calendar.year_labels.empty()) return line + "\n";
+    const std::string& year = model.calendar.year_labels.back();
+    line += fmt::format(": clients {} {}", year,
+                        mean_and_half_width(find_summary(result, "clients", year, ""), 1.0, 1));
+    if (!model.strategies.empty()) {
+        const std::string& strategy = model.strategies.front().name;
+        line += fmt::format(
+            "; cost_total {} {} EUR {} mln", strategy, year,
+            mean_and_half_width(find_summary(result, "cost_total", year, strategy), 1e-6, 2));
+    }
+    return line + "\n";
+}
+
+}  // namespace
+
+void add_sweep_command(CLI::App& app, SweepOptions& options) {
+    auto* cmd = app.add_subcommand(
+        "sweep", "Run a scenario at every point of a grid (or Latin hypercube) of values");
+    cmd->add_option("scenario", options.scenario, "Scenario YAML file")->required();
+    cmd->add_option("--vary", options.vary,
+                    "A value to vary, addressed as for --set: PATH=v1,v2,... for a grid, "
+                    "PATH=LOW..HIGH (or LOW..HIGH:int for whole numbers) with --lhs (repeatable)")
+        ->required()
+        ->allow_extra_args(false);  // one value per --vary: the scenario may follow it
+    cmd->add_option("--lhs", options.lhs,
+                    "Latin hypercube of N points over the --vary ranges, instead of a grid")
+        ->check(CLI::Range(std::uint32_t{1}, static_cast<std::uint32_t>(max_sweep_points)));
+    cmd->add_option("-n,--replications", options.replications,
+                    "Replications per point (default: the scenario's run.replications)")
+        ->check(CLI::Range(std::uint32_t{1}, max_replications));
+    cmd->add_option("-s,--seed", options.seed,
+                    "Master seed of every point (default: the scenario's run.seed)");
+    cmd->add_option("-t,--threads", options.threads, "Worker threads; 0 = all cores")
+        ->check(CLI::Range(0u, 1024u));
+    cmd->add_option("-o,--out", options.out_dir,
+                    "Output folder (default: results/sweep-<scenario>)");
+    cmd->add_flag("-q,--quiet", options.quiet, "Print no line per point");
+    cmd->add_option("--set", options.overrides,
+                    "Override a scenario value at every point, e.g. --set "
+                    "states.crisis.capacity=10 (repeatable)")
+        ->allow_extra_args(false);
+}
+
+int sweep_command(const SweepOptions& options, const std::string& command_line) {
+    const std::vector<SweepParameter> parameters = parse_vary(options.vary, mode_of(options));
+    check_set_conflicts(options);
+    const LoadedScenario base = load_scenario(options.scenario, options.overrides);
+    std::cerr << format_all(base.warnings);
+    const Model& model = *base.model;
+    const BatchOptions batch_options{
+        .replications = options.replications.value_or(model.run.replications),
+        .seed = options.seed.value_or(model.run.seed),
+        .threads = options.threads,
+        .cluster = cluster()};
+    const SweepDesign design = options.lhs
+                                   ? lhs_design(parameters, *options.lhs, batch_options.seed)
+                                   : grid_design(parameters);
+    const std::vector<LoadedScenario> points = load_points(options, base, design, parameters);
+
+    const auto started = std::chrono::steady_clock::now();
+    const std::string sweep_text =
+        run_sweep(design, points, batch_options, [&](const SweepPointResult& result) {
+            if (options.quiet) return;
+            std::cout << point_line(design, *points[result.point].model, result) << std::flush;
+        });
+    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
+    if (!is_lead()) return exit_ok;  // the first process of the cluster writes
+
+    const std::string out_dir = options.out_dir.empty() ? default_out_dir(options.scenario)
+                                                        : options.out_dir;
+    const SweepRecord record{.run = {.scenario_path = options.scenario,
+                                     .scenario_text = base.text,
+                                     .command_line = command_line,
+                                     .options = batch_options,
+                                     .wall_seconds = wall.count()},
+                             .overrides = options.overrides,
+                             .mode = mode_of(options),
+                             .parameters = parameters};
+    write_sweep(out_dir, sweep_text, design, model, record);
+    std::cout << fmt::format("wrote {}/sweep.csv, points.csv, manifest.json ({} points)\n",
+                             out_dir, design.size());
+    return exit_ok;
+}
+
+}  // namespace careflow::cli
