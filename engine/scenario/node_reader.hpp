@@ -33,6 +33,7 @@ enum class InputMode : std::uint8_t {
 };
 
 /// A parameter given as a distribution, as NodeReader found it in InputMode::uncertain.
+/// Copy it, never assign it: assigning a YAML::Node rebinds the node in the tree.
 struct UncertainInput {
     std::string path;  ///< as --set writes it: "states.care.transitions.0.per_year"
     YAML::Node node;   ///< its place in the tree, which now holds the nominal value

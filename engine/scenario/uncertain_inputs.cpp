@@ -1,4 +1,4 @@
-// Drawing a scenario's uncertain inputs: clone the nominal tree, write the draws, resolve.
+// Drawing a scenario's uncertain inputs: write the draws into a copy of the tree, resolve it.
 #include "scenario/uncertain_inputs.hpp"
 
 #include "scenario/input_range_check.hpp"
@@ -29,8 +29,9 @@ std::uint64_t entity_of(const std::string& path) {
 std::vector<Diagnostic> in_replication(std::vector<Diagnostic> problems,
                                        std::uint32_t replication) {
     for (Diagnostic& d : problems) {
+        // Numbered from 1, as in replications.csv.
         d.message = fmt::format("replication {}: the drawn inputs make the scenario invalid: {}",
-                                replication, d.message);
+                                replication + 1, d.message);
         d.notes.emplace_back("hint: two uncertain inputs that must keep an order (such as a "
                              "uniform stay's min and max) need ranges that cannot cross");
     }
