@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# careflow under mpirun: 2 and 3 ranks write the bytes one process writes; only the first rank
-# prints and writes; a scenario error exits 2 on every rank with one report; a rank that fails
-# alone does not leave the others waiting.
+# careflow under mpirun: 2 and 3 ranks write the bytes one process writes (run, compare,
+# sweep); only the first rank prints and writes; a scenario error exits 2 on every rank with
+# one report; a rank that fails alone does not leave the others waiting.
 # Env: CAREFLOW = the MPI build's careflow, MPIEXEC = mpirun, SOURCE_DIR = the repository root.
 set -euo pipefail
 
@@ -55,14 +55,18 @@ expect_code() {  # expect_code WANT WHAT
     fi
 }
 
-expect_same_files() {  # expect_same_files DIR_A DIR_B WHAT
-    for file in summary.csv replications.csv timeseries.csv costs.csv; do
-        if [[ ! -s $1/$file || ! -s $2/$file ]]; then
-            fail "$3: $file missing or empty"
-        elif cmp -s "$1/$file" "$2/$file"; then
-            pass "$3: $file is byte-identical"
+# expect_same_files DIR_A DIR_B WHAT [FILE...]: default, the four CSVs of a run.
+expect_same_files() {
+    local a=$1 b=$2 what=$3
+    shift 3
+    (($# > 0)) || set -- summary.csv replications.csv timeseries.csv costs.csv
+    for file in "$@"; do
+        if [[ ! -s $a/$file || ! -s $b/$file ]]; then
+            fail "$what: $file missing or empty"
+        elif cmp -s "$a/$file" "$b/$file"; then
+            pass "$what: $file is byte-identical"
         else
-            fail "$3: $file differs"
+            fail "$what: $file differs"
         fi
     done
 }
@@ -99,6 +103,21 @@ mpi 1 run "$scenario" -n 7 -t 1 -q -o np1-7
 expect_code 0 "mpirun -np 1 run -n 7"
 expect_same_files one-7 np1-7 "-np 1 vs one process"
 expect_count 0 '"processes"' np1-7/manifest.json "-np 1: the manifest has no processes"
+
+# compare and sweep spread each of their batches over the ranks the same way.
+variant="$SOURCE_DIR/scenarios/c-to-b-to-a.yaml"
+alone compare "$scenario" "$variant" -n 5 -t 1 -q -o compare-one
+expect_code 0 "compare -n 5 as one process"
+mpi 3 compare "$scenario" "$variant" -n 5 -t 1 -q -o compare-three
+expect_code 0 "mpirun -np 3 compare -n 5"
+expect_same_files compare-one compare-three "compare, -np 3 vs one process" comparison.csv
+vary=(--vary states.residential.capacity=30,40)
+region="$SOURCE_DIR/scenarios/youth-care-region.yaml"
+alone sweep "$region" "${vary[@]}" -n 5 -t 1 -q -o sweep-one
+expect_code 0 "sweep -n 5 as one process"
+mpi 2 sweep "$region" "${vary[@]}" -n 5 -t 1 -q -o sweep-two
+expect_code 0 "mpirun -np 2 sweep -n 5"
+expect_same_files sweep-one sweep-two "sweep, -np 2 vs one process" sweep.csv points.csv
 
 # A scenario error: every rank loads the scenario and exits 2; the first alone reports it.
 mpi 2 run "$invalid" -n 2 -o bad

@@ -29,7 +29,7 @@ namespace careflow::cli {
 /// cannot see, such as a scenario file missing on another machine.
 [[nodiscard]] std::ostream& error_stream() noexcept;
 
-/// Thrown on a process when another failed before their first batch (that one says why).
+/// Thrown on a rank when another failed before their first shared batch (that one says why).
 class ClusterError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
