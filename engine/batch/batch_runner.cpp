@@ -1,6 +1,7 @@
 // run_batch: replications in parallel on oneTBB, gathered in replication order. Each
 // replication runs every pass of the plan (the shared one, then one per strategy that changes
-// flows) under the same seed, and its row is the passes' metrics side by side. With a cluster,
+// flows) under the same seed, and its row is the passes' metrics side by side. A replication
+// with drawn inputs prices and gates with the contracts of its drawn model. With a cluster,
 // each process runs one contiguous block and the first gathers the blocks in order.
 #include <careflow/cluster.hpp>
 #include <careflow/run.hpp>
@@ -66,6 +67,23 @@ void run_replication(const Model& model, const batch::PassPlan& plan, std::uint6
     result.costs.values[row] = batch::cost_cell_values(model, plan, passes);
 }
 
+/// A replication with drawn inputs runs the model of its draw. Its contracts come from that
+/// model too, so a drawn price, ceiling, budget or behaviour prices and gates this replication;
+/// the passes are still those planned for the nominal model (see with_contracts). The nominal
+/// path needs no table of its own: the plan's is the nominal model's.
+void run_drawn_replication(const InputUncertainty& uncertainty, const batch::PassPlan& plan,
+                           std::uint64_t seed, std::uint32_t replication, BatchResult& result,
+                           std::size_t row) {
+    const auto draw = uncertainty.draw(seed, replication);
+    if (draw.model->strategies.empty()) {
+        run_replication(*draw.model, plan, seed, replication, draw.values, result, row);
+        return;
+    }
+    const finance::ContractTable contracts(*draw.model);
+    run_replication(*draw.model, batch::with_contracts(plan, contracts), seed, replication,
+                    draw.values, result, row);
+}
+
 /// Replications [first, first + count) on this process's threads. A stop leaves the rows of
 /// replications that never started empty; the caller keeps the finished prefix.
 void run_block(const Model& model, const BatchOptions& options, std::uint32_t first,
@@ -89,9 +107,8 @@ void run_block(const Model& model, const BatchOptions& options, std::uint32_t fi
                 if (options.stop != nullptr && options.stop->load()) return;
                 const std::uint32_t replication = first + i;
                 if (options.uncertainty != nullptr && !options.uncertainty->empty()) {
-                    const auto draw = options.uncertainty->draw(options.seed, replication);
-                    run_replication(*draw.model, plan, options.seed, replication, draw.values,
-                                    result, i);
+                    run_drawn_replication(*options.uncertainty, plan, options.seed, replication,
+                                          result, i);
                 } else {
                     run_replication(model, plan, options.seed, replication, {}, result, i);
                 }
@@ -123,6 +140,7 @@ BatchResult run_batch(const Model& model, const BatchOptions& options) {
     result.requested = options.replications;
     if (options.cluster == nullptr || options.cluster->size() <= 1) {
         run_block(model, options, options.first_replication, options.replications, result);
+        result.stopped = result.partial();
         return result;
     }
     Cluster& cluster = *options.cluster;
@@ -132,9 +150,10 @@ BatchResult run_batch(const Model& model, const BatchOptions& options) {
     // After a stop the batch keeps a prefix of the replications: a rank's rows follow on
     // only if every earlier rank finished its whole block.
     const auto short_blocks = cluster.all_flags(result.metrics.values.size() < block.count);
-    const bool gap_before = std::any_of(short_blocks.begin(),
-                                        short_blocks.begin() + cluster.rank(),
-                                        [](std::uint8_t f) { return f != 0; });
+    const auto is_short = [](std::uint8_t f) { return f != 0; };
+    const bool gap_before =
+        std::any_of(short_blocks.begin(), short_blocks.begin() + cluster.rank(), is_short);
+    result.stopped = std::any_of(short_blocks.begin(), short_blocks.end(), is_short);
     if (gap_before) {
         for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
             table->values.clear();
@@ -158,6 +177,7 @@ void append(BatchResult& into, BatchResult&& more) {
         for (auto& row : from->values) to->values.push_back(std::move(row));
     }
     into.requested += more.requested;
+    into.stopped = into.stopped || more.stopped;
 }
 
 }  // namespace careflow

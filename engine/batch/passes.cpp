@@ -25,4 +25,9 @@ PassPlan plan_passes(const Model& model, const finance::ContractTable* contracts
     return plan;
 }
 
+PassPlan with_contracts(PassPlan plan, const finance::ContractTable& contracts) {
+    for (sim::Pass& pass : plan.passes) pass.contracts = &contracts;
+    return plan;
+}
+
 }  // namespace careflow::batch

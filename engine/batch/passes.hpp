@@ -25,4 +25,9 @@ struct PassPlan {
 /// `contracts` may be null when the model has no strategies.
 [[nodiscard]] PassPlan plan_passes(const Model& model, const finance::ContractTable* contracts);
 
+/// `plan` with every pass pricing and gating by `contracts` (those of a replication's drawn
+/// model). Passes, labels and slots stay as planned for the nominal model, so every
+/// replication's row has the same keys.
+[[nodiscard]] PassPlan with_contracts(PassPlan plan, const finance::ContractTable& contracts);
+
 }  // namespace careflow::batch

@@ -8,23 +8,27 @@
 
 namespace careflow {
 
-std::string run_sweep(const SweepDesign& design, std::span<const LoadedScenario> points,
-                      const BatchOptions& options,
-                      const std::function<void(const SweepPointResult&)>& on_point) {
+SweepRun run_sweep(const SweepDesign& design, std::span<const LoadedScenario> points,
+                   const BatchOptions& options,
+                   const std::function<void(const SweepPointResult&)>& on_point) {
     if (points.size() != design.size()) {
         throw std::invalid_argument(fmt::format("run_sweep: {} scenarios for {} points",
                                                 points.size(), design.size()));
     }
-    std::string out = sweep_csv_header(design);
-    for (std::size_t p = 0; p < points.size(); ++p) {
+    SweepRun out{.csv = sweep_csv_header(design)};
+    for (std::size_t p = 0; p < points.size() && !out.stopped; ++p) {
         // Same seed and replications at every point: the points differ only by their values
         // (common random numbers), so differences between them are not sampling noise alone.
         BatchOptions point_options = options;
         point_options.uncertainty = points[p].uncertainty.get();
         SweepPointResult result{p, run_batch(*points[p].model, point_options), {}};
+        out.stopped = result.batch.stopped;  // known on every process: all leave together
         if (!result.batch.holds_results) continue;  // another process of the cluster reports
+        out.last_point_replications = result.batch.replications();
+        if (out.last_point_replications == 0) break;  // stopped before its first finished
+        ++out.points_run;
         result.summaries = summarize(result.batch.metrics);
-        out += sweep_csv_rows(design, p, result.batch.metrics, result.summaries);
+        out.csv += sweep_csv_rows(design, p, result.batch.metrics, result.summaries);
         if (on_point) on_point(result);
     }
     return out;

@@ -58,6 +58,19 @@ std::string sweep_manifest_json(const Model& model, const SweepDesign& design,
         out["parameters"].push_back(parameter_json(parameter, record.mode));
     }
     out["points"] = points_json(design);
+    out["partial"] = record.stopped;
+    if (record.stopped) {
+        // sweep.csv holds the first points_completed points whole and, when the stop came in
+        // the middle of one, that point's finished replications.
+        const bool last_cut = record.last_point_replications < run.options.replications;
+        out["points_requested"] = design.size();
+        out["points_completed"] = record.points_run - (last_cut ? 1 : 0);
+        if (last_cut && record.points_run > 0) {
+            out["interrupted_point"] = {{"point", record.points_run},
+                                        {"replications_completed",
+                                         record.last_point_replications}};
+        }
+    }
     // Invalid UTF-8 (say, in a command-line argument) becomes U+FFFD rather than an exception.
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -58,11 +58,21 @@ void check_scheme_keys(const YAML::Node& node, const std::string& path, Scheme s
     }
 }
 
-/// One value for every level, or a map with one per severity level, lightest first.
+/// True if `node` is one value given as a distribution, not a map of severity levels (a
+/// level named like a distribution kind, such as 'normal', keeps its meaning as a level).
+bool is_one_uncertain_value(const YAML::Node& node, const Population& p) {
+    if (!is_input_distribution(node)) return false;
+    const std::string& key = node.begin()->first.Scalar();
+    return std::find(p.severity_levels.begin(), p.severity_levels.end(), key) ==
+           p.severity_levels.end();
+}
+
+/// One value for every level (a number or a distribution), or a map with one per severity
+/// level, lightest first.
 template <typename T, typename Read>
 std::vector<T> read_by_level(const YAML::Node& node, const std::string& path,
                              const Population& p, Read read, NodeReader& r) {
-    if (!node.IsMap()) {
+    if (!node.IsMap() || is_one_uncertain_value(node, p)) {
         const auto value = read(node, path);
         return value ? std::vector<T>{*value} : std::vector<T>{};
     }

@@ -103,6 +103,9 @@ std::vector<LevelChange> read_level_changes(const YAML::Node& node, const std::s
             change.after_days = r.duration_days(*after, at + ".after").value_or(0.0);
         }
         if (const auto by = r.required(item, "by", at)) {
+            // Drawn between -1 and 1, say, it could be 0: a change that moves nothing.
+            const FixedInputs fixed(r, "a level change moves the billed level by a whole, "
+                                       "non-zero number of levels");
             const auto levels = r.integer(*by, at + ".by");
             if (levels == 0 || (levels && (*levels < -100 || *levels > 100))) {
                 r.error(*by, fmt::format("{}.by must be a whole number of levels other than 0, "
@@ -154,9 +157,11 @@ Behaviour read_behaviour(const YAML::Node& node, const std::string& path, NodeRe
                                  {"hint: 1 changes nothing; 1.1 is 10 % more, 0.9 10 % less"})
                     .value_or(1.0);
     };
+    const std::size_t inputs_before = r.uncertain_input_count();
     multiplier("length_of_stay", b.length_of_stay);
     multiplier("step_down", b.step_down);
     multiplier("readmission", b.readmission);
+    b.drawn = r.uncertain_input_count() > inputs_before;
     if (const auto upcoding = NodeReader::optional(node, "upcoding")) {
         b.upcoding = r.bounded_number(*upcoding, path + ".upcoding", chance_range,
                                       {"hint: the chance a stay is billed one severity level "

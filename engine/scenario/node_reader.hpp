@@ -110,6 +110,9 @@ public:
     [[nodiscard]] InputMode input_mode() const noexcept { return input_mode_; }
     /// The distributions read in InputMode::uncertain, in the order they were read.
     [[nodiscard]] std::vector<UncertainInput> take_uncertain_inputs();
+    /// How many distributions have been read so far: a reader of a part of the scenario
+    /// compares the counts before and after to learn whether that part holds one.
+    [[nodiscard]] std::size_t uncertain_input_count() const noexcept { return inputs_.size(); }
     /// A reader of the same files and flags (so positions print alike), with nothing reported.
     [[nodiscard]] NodeReader with_same_origins() const;
 

@@ -353,11 +353,9 @@ void Resolver::read_procurement(const YAML::Node& root) {
     if (!providers && !strategies) return;
     if (providers) read_providers(*providers, care_state_lookup(), model_, r_);
     add_remainder_provider(model_);
+    // Contract terms may be uncertain: run_batch prices and gates each replication with the
+    // contracts of its own drawn model (batch_runner.cpp).
     if (strategies) {
-        // FIXME(#5): run_batch prices every replication with the nominal model's contracts,
-        // so a drawn contract term would be reported but never used.
-        const FixedInputs fixed(r_, "contracts are priced with the same terms in every "
-                                    "replication");
         model_.strategies = read_strategies(*strategies, model_, care_state_lookup(), r_);
     }
 }

@@ -7,6 +7,7 @@
 #include <careflow/run.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -77,9 +78,12 @@ struct ComparedScenario {
 };
 
 /// Writes comparison.csv, then manifest.json (naming the base and every variant) into `dir`
-/// (created if needed), each atomically. Throws std::system_error naming the path.
+/// (created if needed), each atomically. `completed`: the replications every scenario ran;
+/// fewer than the records' options.replications (a stopped comparison) makes the manifest
+/// say partial. Throws std::system_error naming the path.
 void write_comparison(const std::filesystem::path& dir,
                       std::span<const VariantComparison> variants, const ComparedScenario& base,
-                      std::span<const ComparedScenario> variant_scenarios);
+                      std::span<const ComparedScenario> variant_scenarios,
+                      std::uint32_t completed);
 
 }  // namespace careflow

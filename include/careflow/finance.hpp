@@ -79,11 +79,15 @@ struct Behaviour {
     double step_down = 1.0;       ///< multiplies step-down rates (divides their durations)
     double upcoding = 0.0;        ///< chance the billed level is one above the youth's own
     double readmission = 1.0;     ///< multiplies the re-entry share of youths leaving from here
+    /// True when length_of_stay, step_down or readmission is an uncertain input, drawn per
+    /// replication. Set in the nominal model only (a drawn model holds plain numbers).
+    bool drawn = false;
 
     /// True when the behaviour leaves the youths' paths unchanged (upcoding only changes
-    /// prices, so it does not count).
+    /// prices, so it does not count). A drawn multiplier is never neutral, even at a nominal 1:
+    /// its draws are not, and the pass plan, made from the nominal model, must simulate them.
     [[nodiscard]] bool neutral_for_flows() const noexcept {
-        return length_of_stay == 1.0 && step_down == 1.0 && readmission == 1.0;
+        return !drawn && length_of_stay == 1.0 && step_down == 1.0 && readmission == 1.0;
     }
 };
 
@@ -132,8 +136,9 @@ struct Strategy {
     std::vector<Contract> contracts{};
 
     /// True when the strategy changes who is admitted or how long care lasts (behaviour,
-    /// funded places, ceilings that stop admissions): it is then simulated on its own, under
-    /// the same seeds, rather than priced on the shared trajectories.
+    /// funded places, ceilings that stop admissions), or may in some replication (a drawn
+    /// behaviour multiplier): it is then simulated on its own, under the same seeds, rather
+    /// than priced on the shared trajectories. Drawn prices alone never make it so.
     [[nodiscard]] bool changes_flows() const noexcept {
         for (const Contract& c : contracts) {
             if (!c.behaviour.neutral_for_flows() || c.funded_places()) return true;

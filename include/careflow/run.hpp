@@ -63,6 +63,9 @@ struct BatchResult {
     /// False on the ranks of a cluster other than the first: they ran their share and sent
     /// it; only the first holds (and writes) the whole batch.
     bool holds_results = true;
+    /// A stop (BatchOptions::stop) left replications out. Unlike partial(), every process of
+    /// a cluster knows it, so all of them can end a loop of batches together.
+    bool stopped = false;
 
     [[nodiscard]] std::uint32_t replications() const noexcept {
         return static_cast<std::uint32_t>(metrics.values.size());

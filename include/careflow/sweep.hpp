@@ -84,14 +84,25 @@ struct SweepPointResult {
     std::vector<Summary> summaries{};  ///< of batch.metrics
 };
 
+/// What run_sweep ran: sweep.csv's text and how far it got.
+struct SweepRun {
+    std::string csv{};  ///< on a process of a cluster other than the first: the header only
+    std::size_t points_run = 0;  ///< points with rows in `csv`, from the first
+    /// A stop (BatchOptions::stop) cut the sweep short: the last point run may hold fewer
+    /// replications than asked for (`last_point_replications`), and later points none.
+    bool stopped = false;
+    std::uint32_t last_point_replications = 0;
+};
+
 /// Runs every point (`points[i]`: the scenario loaded with design point i's overrides) under
 /// the same seed and replications (common random numbers), each with its own input
-/// uncertainty, in point order; calls `on_point` as each finishes. Returns sweep.csv's text
-/// (on a process of a cluster other than the first: the header only, and no calls).
-[[nodiscard]] std::string run_sweep(
-    const SweepDesign& design, std::span<const LoadedScenario> points,
-    const BatchOptions& options,
-    const std::function<void(const SweepPointResult&)>& on_point = {});
+/// uncertainty, in point order; calls `on_point` as each finishes (on the first process of a
+/// cluster only). A stop ends the sweep after the point it interrupts, whose finished
+/// replications are kept.
+[[nodiscard]] SweepRun run_sweep(const SweepDesign& design,
+                                 std::span<const LoadedScenario> points,
+                                 const BatchOptions& options,
+                                 const std::function<void(const SweepPointResult&)>& on_point = {});
 
 /// sweep.csv's header: point, one column per varied path, then summary.csv's columns.
 [[nodiscard]] std::string sweep_csv_header(const SweepDesign& design);
@@ -110,9 +121,13 @@ struct SweepRecord {
     std::vector<std::string> overrides{};  ///< the plain --set flags, applied at every point
     SweepMode mode = SweepMode::grid;
     std::vector<SweepParameter> parameters{};
+    /// How far the sweep got (an interrupted sweep's manifest says partial).
+    std::size_t points_run = 0;
+    bool stopped = false;
+    std::uint32_t last_point_replications = 0;
 };
 
-/// Writes sweep.csv (`sweep_text`, from run_sweep), points.csv and then manifest.json into
+/// Writes sweep.csv (`sweep_text`, from run_sweep's SweepRun::csv), points.csv and then manifest.json into
 /// `dir` (created if needed), each atomically; `model` is the scenario without the sweep's
 /// values, for its name. Throws std::system_error naming the path.
 void write_sweep(const std::filesystem::path& dir, const std::string& sweep_text,

@@ -197,10 +197,12 @@ TEST(WriteComparison, WritesTheCsvAndAManifestNamingEveryScenarioWithItsHash) {
         {ward_with_places(21), record("b.yaml", "text b")}};
     const std::vector<VariantComparison> variants{small_comparison()};
 
-    write_comparison(dir, variants, base, scenarios);
+    write_comparison(dir, variants, base, scenarios, 5);
     EXPECT_EQ(read_text(dir / "comparison.csv"), comparison_csv(variants));
     const auto manifest = nlohmann::json::parse(read_text(dir / "manifest.json"));
     EXPECT_EQ(manifest["command"], "compare");
+    EXPECT_EQ(manifest["partial"], false);
+    EXPECT_FALSE(manifest.contains("replications_requested"));
     EXPECT_EQ(manifest["seed"], 11);
     EXPECT_EQ(manifest["replications"], 5);
     EXPECT_EQ(manifest["command_line"], "careflow compare a.yaml b.yaml");
@@ -211,6 +213,27 @@ TEST(WriteComparison, WritesTheCsvAndAManifestNamingEveryScenarioWithItsHash) {
     EXPECT_EQ(manifest["variants"][0]["scenario"]["sha256"], sha256_hex("text b"));
     EXPECT_EQ(manifest["variants"][0]["seed"], 11);
     EXPECT_EQ(manifest["variants"][0]["resolved"]["name"], "ward-21");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(WriteComparison, AStoppedComparisonsManifestSaysPartialForEveryScenario) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     fmt::format("careflow-compare-partial-test-{}", ::getpid());
+    std::filesystem::remove_all(dir);
+    const RunRecord record{.scenario_path = "a.yaml", .scenario_text = "text a",
+                           .options = {.replications = 5, .seed = 11}};
+    const ComparedScenario base{ward_with_places(20), record};
+    const std::vector<ComparedScenario> scenarios{{ward_with_places(21), record}};
+    const std::vector<VariantComparison> variants{small_comparison()};
+
+    write_comparison(dir, variants, base, scenarios, 3);
+    const auto manifest = nlohmann::json::parse(read_text(dir / "manifest.json"));
+    EXPECT_EQ(manifest["partial"], true);
+    EXPECT_EQ(manifest["replications"], 3);
+    EXPECT_EQ(manifest["replications_requested"], 5);
+    EXPECT_EQ(manifest["replications_completed"], 3);
+    EXPECT_EQ(manifest["base"]["partial"], true);
+    EXPECT_EQ(manifest["variants"][0]["replications_completed"], 3);
     std::filesystem::remove_all(dir);
 }
 

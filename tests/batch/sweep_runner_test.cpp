@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -63,7 +64,7 @@ protected:
 };
 
 TEST_F(SweepRunner, APointsRowsEqualAPlainBatchWithItsValuesSet) {
-    const std::string sweep = run_sweep(design_, points_, options_);
+    const std::string sweep = run_sweep(design_, points_, options_).csv;
     const LoadedScenario plain = load_scenario_text(
         text_, scenario_name,
         with_short_run({"states.residential.capacity=46", "arrivals.crisis line.per_year=40"}));
@@ -75,9 +76,12 @@ TEST_F(SweepRunner, APointsRowsEqualAPlainBatchWithItsValuesSet) {
 
 TEST_F(SweepRunner, WritesTheHeaderAndEveryPointsRowsInPointOrder) {
     std::vector<std::size_t> finished;
-    const std::string sweep =
+    const SweepRun run =
         run_sweep(design_, points_, options_,
                   [&](const SweepPointResult& result) { finished.push_back(result.point); });
+    const std::string& sweep = run.csv;
+    EXPECT_FALSE(run.stopped);
+    EXPECT_EQ(run.points_run, 4U);
     EXPECT_EQ(finished, (std::vector<std::size_t>{0, 1, 2, 3}));
     EXPECT_EQ(sweep.substr(0, sweep.find('\n')),
               "point,states.residential.capacity,arrivals.crisis line.per_year,metric,state,year,"
@@ -88,6 +92,42 @@ TEST_F(SweepRunner, WritesTheHeaderAndEveryPointsRowsInPointOrder) {
     EXPECT_NE(first, last);  // the values reached the model
     const auto lines = static_cast<std::size_t>(std::count(sweep.begin(), sweep.end(), '\n'));
     EXPECT_EQ(lines, 1 + 4 * static_cast<std::size_t>(std::count(first.begin(), first.end(), '\n')));
+}
+
+TEST_F(SweepRunner, AStopBetweenPointsKeepsTheFinishedPointsWhole) {
+    std::atomic<bool> stop{false};
+    BatchOptions options = options_;
+    options.stop = &stop;
+    const SweepRun run = run_sweep(design_, points_, options,
+                                   [&](const SweepPointResult&) { stop = true; });
+    EXPECT_TRUE(run.stopped);
+    EXPECT_EQ(run.points_run, 1U);
+    EXPECT_EQ(run.last_point_replications, 0U);  // the second point never started one
+    EXPECT_EQ(run.csv, run_sweep(design_, points_, options_).csv.substr(0, run.csv.size()));
+    EXPECT_TRUE(rows_starting_with(run.csv, "2,").empty());
+}
+
+TEST_F(SweepRunner, AStopInsideAPointKeepsItsFinishedReplications) {
+    // One thread: a replication starts only after the one before has finished, so a stop
+    // raised after the fifth leaves exactly 3 (the first point) + 2.
+    std::atomic<bool> stop{false};
+    std::atomic<int> finished{0};
+    BatchOptions options = options_;
+    options.threads = 1;
+    options.stop = &stop;
+    options.on_progress = [&](std::uint32_t) {
+        if (++finished == 5) stop = true;
+    };
+    const SweepRun run = run_sweep(design_, points_, options);
+    EXPECT_TRUE(run.stopped);
+    EXPECT_EQ(run.points_run, 2U);
+    EXPECT_EQ(run.last_point_replications, 2U);
+    EXPECT_TRUE(rows_starting_with(run.csv, "3,").empty());
+    // The second point's rows summarise its two replications: n is 2 where defined.
+    const std::string second = rows_starting_with(run.csv, "2,");
+    ASSERT_FALSE(second.empty());
+    const std::string first_row = second.substr(0, second.find('\n'));
+    EXPECT_EQ(first_row.substr(first_row.rfind(',') + 1), "2") << first_row;
 }
 
 TEST_F(SweepRunner, RefusesScenariosThatDoNotMatchThePoints) {

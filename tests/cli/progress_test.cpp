@@ -63,6 +63,28 @@ TEST(Progress, TheBarRedrawsOneLineAndEndsIt) {
     EXPECT_NE(text.find("[########################] 4/4 replications"), std::string::npos) << text;
 }
 
+TEST(Progress, APrintedLineGoesAboveTheBarWhichIsErasedAndDrawnAgain) {
+    std::ostringstream lines;
+    const std::string bar = printed(Progress::Style::bar, [&](Progress& p) {
+        p.start_batch(0, 4);
+        p.print(lines, "point 1/2 done\n");
+    });
+    EXPECT_EQ(lines.str(), "point 1/2 done\n");
+    const std::string drawn = "[........................] 0/4 replications";
+    const std::string erased = "\r" + std::string(drawn.size(), ' ') + "\r";
+    EXPECT_EQ(bar, "\r" + drawn + erased + "\r" + drawn);
+}
+
+TEST(Progress, PlainLinesAreNotErasedForAPrintedLine) {
+    std::ostringstream lines;
+    const std::string text = printed(Progress::Style::lines, [&](Progress& p) {
+        p.start_batch(0, 4);
+        p.print(lines, "point 1/2 done\n");
+    });
+    EXPECT_EQ(text, "");
+    EXPECT_EQ(lines.str(), "point 1/2 done\n");
+}
+
 TEST(Progress, QuietPrintsNothing) {
     const std::string text = printed(Progress::Style::off, [](Progress& p) {
         p.start_batch(0, 4);

@@ -88,6 +88,9 @@ const std::vector<std::string> invalid_scenarios{
     "input_share_above_one",
     "input_route_cannot_vary",
     "input_in_run",
+    "input_contract_price_negative",
+    "input_ceiling_share_above_one",
+    "input_ceiling_can_be_zero",
 };
 
 class InvalidScenario : public ::testing::TestWithParam<std::string> {};

@@ -3,6 +3,9 @@
 #include "cluster_access.hpp"
 #include "commands.hpp"
 #include "compare_table.hpp"
+#include "interrupt.hpp"
+#include "paired_batches.hpp"
+#include "progress.hpp"
 
 #include <careflow/careflow.hpp>
 #include <careflow/compare.hpp>
@@ -10,7 +13,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -89,19 +91,6 @@ void note_unmatched(const std::string& label, const BatchResult& base,
         label, base_only, variant_only);
 }
 
-struct TimedBatch {
-    BatchResult batch;
-    double wall_seconds = 0.0;
-};
-
-TimedBatch run_scenario(const LoadedScenario& scenario, BatchOptions options) {
-    options.uncertainty = scenario.uncertainty.get();
-    const auto started = std::chrono::steady_clock::now();
-    BatchResult batch = run_batch(*scenario.model, options);
-    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
-    return {std::move(batch), wall.count()};
-}
-
 ComparedScenario compared_scenario(const std::string& path, const LoadedScenario& scenario,
                                    const BatchOptions& options, const std::string& command_line,
                                    double wall_seconds) {
@@ -117,24 +106,57 @@ struct Compared {
     std::vector<ComparedScenario> scenarios;
 };
 
-/// Runs each variant in turn and compares it with the base; only the base's batch is kept.
-Compared run_variants(const CompareOptions& options, const std::vector<LoadedScenario>& loaded,
-                      const BatchResult& base, const BatchOptions& common,
-                      const std::string& command_line) {
+/// Each variant's paired comparison with the base (batches[0]).
+Compared compare_variants(const CompareOptions& options, const std::vector<LoadedScenario>& loaded,
+                          const PairedBatches& paired, const BatchOptions& common,
+                          const std::string& command_line) {
     const std::vector<std::string> labels = variant_labels(options.variants);
+    const BatchResult& base = paired.batches.front();
     Compared out;
     for (std::size_t i = 0; i < options.variants.size(); ++i) {
-        const LoadedScenario& scenario = loaded[i + 1];
-        note_common_settings(options, options.variants[i], *scenario.model, common);
-        const TimedBatch variant = run_scenario(scenario, common);
-        if (!variant.batch.holds_results) continue;  // another process of the cluster reports
-        out.comparisons.push_back(
-            {labels[i], compare_tables(base.metrics, variant.batch.metrics)});
-        note_unmatched(labels[i], base, variant.batch, out.comparisons.back().metrics.size());
-        out.scenarios.push_back(compared_scenario(options.variants[i], scenario, common,
-                                                  command_line, variant.wall_seconds));
+        const BatchResult& variant = paired.batches[i + 1];
+        out.comparisons.push_back({labels[i], compare_tables(base.metrics, variant.metrics)});
+        note_unmatched(labels[i], base, variant, out.comparisons.back().metrics.size());
+        out.scenarios.push_back(compared_scenario(options.variants[i], loaded[i + 1], common,
+                                                  command_line, paired.wall_seconds[i + 1]));
     }
     return out;
+}
+
+/// Writes comparison.csv and the manifest, prints the tables; returns the exit code.
+int write_and_show(const CompareOptions& options, const std::vector<LoadedScenario>& loaded,
+                   const PairedBatches& paired, const BatchOptions& common,
+                   const std::string& command_line, int interrupted_code) {
+    if (paired.completed == 0) {
+        std::cerr << "interrupted: no replication had finished in every scenario; nothing was "
+                     "written\n";
+        return interrupted_code;
+    }
+    const Compared compared = compare_variants(options, loaded, paired, common, command_line);
+    const std::string out_dir =
+        options.out_dir.empty() ? default_out_dir(options.base) : options.out_dir;
+    write_comparison(out_dir, compared.comparisons,
+                     compared_scenario(options.base, loaded.front(), common, command_line,
+                                       paired.wall_seconds.front()),
+                     compared.scenarios, paired.completed);
+    if (!options.quiet) {
+        const Model& base_model = *loaded.front().model;
+        const std::string base_name = base_model.name.empty() ? options.base : base_model.name;
+        BatchOptions shown = common;
+        shown.replications = paired.completed;
+        for (const VariantComparison& comparison : compared.comparisons) {
+            std::cout << compare_table(base_name, comparison, shown);
+        }
+    }
+    if (paired.stopped) {
+        std::cerr << fmt::format(
+            "interrupted: compared the first {} of {} replications of every scenario; wrote "
+            "{}/comparison.csv (manifest.json says partial)\n",
+            paired.completed, common.replications, out_dir);
+        return interrupted_code;
+    }
+    std::cout << fmt::format("wrote {}/comparison.csv, manifest.json\n", out_dir);
+    return exit_ok;
 }
 
 }  // namespace
@@ -153,7 +175,7 @@ void add_compare_command(CLI::App& app, CompareOptions& options) {
         ->check(CLI::Range(0u, 1024u));
     cmd->add_option("-o,--out", options.out_dir,
                     "Output folder (default: results/compare-<base>)");
-    cmd->add_flag("-q,--quiet", options.quiet, "Print no comparison table");
+    cmd->add_flag("-q,--quiet", options.quiet, "Print no comparison table and no progress");
     cmd->add_option("--set", options.overrides,
                     "Override a value in every scenario, e.g. --set states.residential.capacity=40 "
                     "(repeatable)");
@@ -166,29 +188,20 @@ int compare_command(const CompareOptions& options, const std::string& command_li
     for (const LoadedScenario& scenario : loaded) std::cerr << format_all(scenario.warnings);
 
     const Model& base_model = *loaded.front().model;
+    const InterruptGuard interrupt;
     const BatchOptions common{
         .replications = options.replications.value_or(base_model.run.replications),
         .seed = options.seed.value_or(base_model.run.seed),
         .threads = options.threads,
+        .stop = &interrupt.stop_flag(),
         .cluster = cluster()};
-    const TimedBatch base = run_scenario(loaded.front(), common);
-    const Compared compared = run_variants(options, loaded, base.batch, common, command_line);
-    if (!base.batch.holds_results) return exit_ok;
-
-    const std::string out_dir =
-        options.out_dir.empty() ? default_out_dir(options.base) : options.out_dir;
-    write_comparison(out_dir, compared.comparisons,
-                     compared_scenario(options.base, loaded.front(), common, command_line,
-                                       base.wall_seconds),
-                     compared.scenarios);
-    if (!options.quiet) {
-        const std::string base_name = base_model.name.empty() ? options.base : base_model.name;
-        for (const VariantComparison& comparison : compared.comparisons) {
-            std::cout << compare_table(base_name, comparison, common);
-        }
+    for (std::size_t i = 0; i < options.variants.size(); ++i) {
+        note_common_settings(options, options.variants[i], *loaded[i + 1].model, common);
     }
-    std::cout << fmt::format("wrote {}/comparison.csv, manifest.json\n", out_dir);
-    return exit_ok;
+    Progress progress(Progress::style_for_stderr(options.quiet), std::cerr);
+    const PairedBatches paired = run_paired(loaded, common, progress);
+    if (!paired.batches.front().holds_results) return exit_ok;  // the first process reports
+    return write_and_show(options, loaded, paired, common, command_line, interrupt.exit_code());
 }
 
 }  // namespace careflow::cli

@@ -1,6 +1,9 @@
 // `careflow sweep`: a scenario run at every point of a grid or Latin hypercube of --vary values.
 #include "cluster_access.hpp"
+#include "batch_progress.hpp"
 #include "commands.hpp"
+#include "interrupt.hpp"
+#include "progress.hpp"
 
 #include <careflow/careflow.hpp>
 #include <careflow/sweep.hpp>
@@ -154,7 +157,48 @@ std::string point_line(const SweepDesign& design, const Model& model,
             "; cost_total {} {} EUR {} mln", strategy, year,
             mean_and_half_width(find_summary(result, "cost_total", year, strategy), 1e-6, 2));
     }
+    if (result.batch.partial()) {
+        line += fmt::format(" [interrupted: {} of {} replications]", result.batch.replications(),
+                            result.batch.requested);
+    }
     return line + "\n";
+}
+
+/// The sweep's run under `options`, with a progress bar over every point's replications and
+/// the line of each point as it finishes.
+SweepRun run_points(const SweepOptions& options, const SweepDesign& design,
+                    const std::vector<LoadedScenario>& points, BatchOptions batch_options) {
+    Progress progress(Progress::style_for_stderr(options.quiet), std::cerr);
+    const std::uint32_t n = batch_options.replications;
+    const auto total = static_cast<std::uint32_t>(design.size()) * n;
+    batch_options.on_progress = progress_reporter(progress, 0, n, batch_options.cluster);
+    progress.start_batch(0, total);
+    const SweepRun run =
+        run_sweep(design, points, batch_options, [&](const SweepPointResult& result) {
+            const auto done = static_cast<std::uint32_t>(result.point) * n +
+                              result.batch.replications();
+            if (!options.quiet) {
+                progress.print(std::cout, point_line(design, *points[result.point].model, result));
+            }
+            progress.start_batch(done, total);
+        });
+    const auto whole_points = static_cast<std::uint32_t>(run.points_run) -
+                              (run.stopped && run.points_run > 0 ? 1 : 0);
+    progress.finish(whole_points * n + (run.stopped ? run.last_point_replications : 0));
+    return run;
+}
+
+/// What an interrupted sweep says on stderr after writing what it had.
+std::string interrupted_line(const SweepRun& run, const SweepDesign& design, std::uint32_t n,
+                             const std::string& out_dir) {
+    const bool cut = run.points_run > 0 && run.last_point_replications < n;
+    const std::size_t whole = run.points_run - (cut ? 1 : 0);
+    std::string line = fmt::format("interrupted: wrote {} of {} points", whole, design.size());
+    if (cut) {
+        line += fmt::format(" and {} of {} replications of point {}",
+                            run.last_point_replications, n, run.points_run);
+    }
+    return line + fmt::format(" to {} (manifest.json says partial)\n", out_dir);
 }
 
 }  // namespace
@@ -180,7 +224,7 @@ void add_sweep_command(CLI::App& app, SweepOptions& options) {
         ->check(CLI::Range(0u, 1024u));
     cmd->add_option("-o,--out", options.out_dir,
                     "Output folder (default: results/sweep-<scenario>)");
-    cmd->add_flag("-q,--quiet", options.quiet, "Print no line per point");
+    cmd->add_flag("-q,--quiet", options.quiet, "Print no line per point and no progress");
     cmd->add_option("--set", options.overrides,
                     "Override a scenario value at every point, e.g. --set "
                     "states.crisis.capacity=10 (repeatable)")
@@ -193,10 +237,12 @@ int sweep_command(const SweepOptions& options, const std::string& command_line) 
     const LoadedScenario base = load_scenario(options.scenario, options.overrides);
     std::cerr << format_all(base.warnings);
     const Model& model = *base.model;
+    const InterruptGuard interrupt;
     const BatchOptions batch_options{
         .replications = options.replications.value_or(model.run.replications),
         .seed = options.seed.value_or(model.run.seed),
         .threads = options.threads,
+        .stop = &interrupt.stop_flag(),
         .cluster = cluster()};
     const SweepDesign design = options.lhs
                                    ? lhs_design(parameters, *options.lhs, batch_options.seed)
@@ -204,13 +250,13 @@ int sweep_command(const SweepOptions& options, const std::string& command_line) 
     const std::vector<LoadedScenario> points = load_points(options, base, design, parameters);
 
     const auto started = std::chrono::steady_clock::now();
-    const std::string sweep_text =
-        run_sweep(design, points, batch_options, [&](const SweepPointResult& result) {
-            if (options.quiet) return;
-            std::cout << point_line(design, *points[result.point].model, result) << std::flush;
-        });
+    const SweepRun run = run_points(options, design, points, batch_options);
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
     if (!is_lead()) return exit_ok;  // the first process of the cluster writes
+    if (run.points_run == 0) {
+        std::cerr << "interrupted: no replication had finished; nothing was written\n";
+        return interrupt.exit_code();
+    }
 
     const std::string out_dir = options.out_dir.empty() ? default_out_dir(options.scenario)
                                                         : options.out_dir;
@@ -221,8 +267,15 @@ int sweep_command(const SweepOptions& options, const std::string& command_line) 
                                      .wall_seconds = wall.count()},
                              .overrides = options.overrides,
                              .mode = mode_of(options),
-                             .parameters = parameters};
-    write_sweep(out_dir, sweep_text, design, model, record);
+                             .parameters = parameters,
+                             .points_run = run.points_run,
+                             .stopped = run.stopped,
+                             .last_point_replications = run.last_point_replications};
+    write_sweep(out_dir, run.csv, design, model, record);
+    if (run.stopped) {
+        std::cerr << interrupted_line(run, design, batch_options.replications, out_dir);
+        return interrupt.exit_code();
+    }
     std::cout << fmt::format("wrote {}/sweep.csv, points.csv, manifest.json ({} points)\n",
                              out_dir, design.size());
     return exit_ok;

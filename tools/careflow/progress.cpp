@@ -92,6 +92,14 @@ void Progress::finish(std::uint32_t done) {
     out_.flush();
 }
 
+void Progress::print(std::ostream& to, const std::string& text) {
+    const std::lock_guard lock(mutex_);
+    const bool erase = style_ == Style::bar && drawn_;
+    if (erase) out_ << '\r' + std::string(last_width_, ' ') + '\r' << std::flush;
+    to << text << std::flush;
+    if (erase) draw(last_done_, Clock::now());
+}
+
 bool Progress::due(std::uint32_t done, Clock::time_point now) const {
     const Clock::time_point last{Clock::duration{last_draw_ticks_.load(std::memory_order_relaxed)}};
     if (style_ == Style::bar) return now - last >= bar_interval;

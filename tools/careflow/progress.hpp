@@ -40,6 +40,9 @@ public:
     void update(std::uint32_t finished);
     /// Main thread, after the last batch: draws `done` and ends the bar's line.
     void finish(std::uint32_t done);
+    /// Main thread: writes `text` (whole lines) to `to` above the bar, which is erased first
+    /// and drawn again after, so the two never share a line of the terminal.
+    void print(std::ostream& to, const std::string& text);
 
 private:
     using Clock = std::chrono::steady_clock;

@@ -1,6 +1,8 @@
 // Running a scenario's replications in batches: once, or until every --target-ci is met.
 #include "replication_loop.hpp"
 
+#include "batch_progress.hpp"
+
 #include <careflow/cluster.hpp>
 
 #include <algorithm>
@@ -14,7 +16,7 @@ BatchResult run_step(const Model& model, BatchOptions options, std::uint32_t fir
                      std::uint32_t count, Progress& progress) {
     options.first_replication = first;
     options.replications = count;
-    options.on_progress = [&progress](std::uint32_t finished) { progress.update(finished); };
+    options.on_progress = progress_reporter(progress, first, count, options.cluster);
     progress.start_batch(first, first + count);
     return run_batch(model, options);
 }
