@@ -97,8 +97,11 @@ struct SweepRun {
 /// Runs every point (`points[i]`: the scenario loaded with design point i's overrides) under
 /// the same seed and replications (common random numbers), each with its own input
 /// uncertainty, in point order; calls `on_point` as each finishes (on the first process of a
-/// cluster only). A stop ends the sweep after the point it interrupts, whose finished
-/// replications are kept.
+/// cluster only). options.on_progress hears the replications this process has finished in the
+/// whole sweep. A stop ends the sweep after the point it interrupts, whose finished
+/// replications are kept. On a cluster the points' replications, laid end to end, are cut into
+/// one block per process (so points too are spread), and the points are reported once all
+/// blocks are done.
 [[nodiscard]] SweepRun run_sweep(const SweepDesign& design,
                                  std::span<const LoadedScenario> points,
                                  const BatchOptions& options,

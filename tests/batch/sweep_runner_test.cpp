@@ -2,6 +2,8 @@
 #include <careflow/careflow.hpp>
 #include <careflow/sweep.hpp>
 
+#include "batch/sweep_spread.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -128,6 +130,40 @@ TEST_F(SweepRunner, AStopInsideAPointKeepsItsFinishedReplications) {
     ASSERT_FALSE(second.empty());
     const std::string first_row = second.substr(0, second.find('\n'));
     EXPECT_EQ(first_row.substr(first_row.rfind(',') + 1), "2") << first_row;
+}
+
+TEST(SweepSpread, ProcessesGetContiguousBlocksOfThePointsReplicationsLaidEndToEnd) {
+    using batch::point_part;
+    using batch::PointPart;
+    // 3 points of 4 replications, 12 in all, over 2 processes: 0..5 and 6..11.
+    EXPECT_EQ(point_part(3, 4, 0, 0, 2), (PointPart{0, 4}));
+    EXPECT_EQ(point_part(3, 4, 1, 0, 2), (PointPart{0, 2}));
+    EXPECT_EQ(point_part(3, 4, 2, 0, 2), (PointPart{}));
+    EXPECT_EQ(point_part(3, 4, 0, 1, 2), (PointPart{}));
+    EXPECT_EQ(point_part(3, 4, 1, 1, 2), (PointPart{2, 2}));
+    EXPECT_EQ(point_part(3, 4, 2, 1, 2), (PointPart{0, 4}));
+    // Fewer replications than processes: whole points go to different processes.
+    EXPECT_EQ(point_part(3, 1, 0, 0, 3), (PointPart{0, 1}));
+    EXPECT_EQ(point_part(3, 1, 1, 1, 3), (PointPart{0, 1}));
+    EXPECT_EQ(point_part(3, 1, 2, 2, 3), (PointPart{0, 1}));
+    EXPECT_EQ(point_part(3, 1, 2, 1, 3), (PointPart{}));
+}
+
+TEST(SweepSpread, EveryReplicationOfEveryPointHasExactlyOneProcess) {
+    for (const int ranks : {1, 2, 3, 5, 8}) {
+        for (const std::uint32_t n : {1U, 3U, 7U}) {
+            for (std::size_t p = 0; p < 5; ++p) {
+                std::uint32_t next = 0;  // the blocks follow each other in rank order
+                for (int r = 0; r < ranks; ++r) {
+                    const auto part = batch::point_part(5, n, p, r, ranks);
+                    if (part.count == 0) continue;
+                    EXPECT_EQ(part.first, next) << ranks << " ranks, n " << n << ", point " << p;
+                    next = part.first + part.count;
+                }
+                EXPECT_EQ(next, n) << ranks << " ranks, n " << n << ", point " << p;
+            }
+        }
+    }
 }
 
 TEST_F(SweepRunner, RefusesScenariosThatDoNotMatchThePoints) {

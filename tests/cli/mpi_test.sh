@@ -118,6 +118,18 @@ expect_code 0 "sweep -n 5 as one process"
 mpi 2 sweep "$region" "${vary[@]}" -n 5 -t 1 -q -o sweep-two
 expect_code 0 "mpirun -np 2 sweep -n 5"
 expect_same_files sweep-one sweep-two "sweep, -np 2 vs one process" sweep.csv points.csv
+# A sweep lays its points' replications end to end and gives each rank a block of them, so a
+# point may be split between ranks (3 x 3 over 2: 0..3 and 4..8), or whole points go to
+# different ranks when they have fewer replications than there are ranks (3 x 1 over 3).
+vary3=(--vary states.residential.capacity=30,40,50)
+alone sweep "$region" "${vary3[@]}" -n 3 -t 1 -q -o sweep3-one
+mpi 2 sweep "$region" "${vary3[@]}" -n 3 -t 1 -q -o sweep3-two
+expect_code 0 "mpirun -np 2 sweep of 3 points x 3"
+expect_same_files sweep3-one sweep3-two "sweep 3 x 3, -np 2 vs one process" sweep.csv
+alone sweep "$region" "${vary3[@]}" -n 1 -t 1 -q -o sweep1-one
+mpi 3 sweep "$region" "${vary3[@]}" -n 1 -t 1 -q -o sweep1-three
+expect_code 0 "mpirun -np 3 sweep of 3 points x 1"
+expect_same_files sweep1-one sweep1-three "sweep 3 x 1, -np 3 vs one process" sweep.csv
 
 # A scenario error: every rank loads the scenario and exits 2; the first alone reports it.
 mpi 2 run "$invalid" -n 2 -o bad

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
@@ -32,6 +33,17 @@ std::string default_out_dir(const std::string& scenario) {
 
 SweepMode mode_of(const SweepOptions& options) {
     return options.lhs ? SweepMode::latin_hypercube : SweepMode::grid;
+}
+
+/// The replications of all points must be countable (progress counts them in 32 bits).
+void check_total(const SweepDesign& design, std::uint32_t replications) {
+    const std::uint64_t total = std::uint64_t{design.size()} * replications;
+    if (total <= std::numeric_limits<std::uint32_t>::max()) return;
+    throw ScenarioError({{Severity::error, {"--replications", 0, 0},
+                          fmt::format("{} points of {} replications are {} replications in all, "
+                                      "more than a sweep can run (4,294,967,295)",
+                                      design.size(), replications, total),
+                          {"hint: fewer points or fewer replications per point"}}});
 }
 
 /// A path both varied and --set would silently lose the --set value at every point.
@@ -170,17 +182,13 @@ SweepRun run_points(const SweepOptions& options, const SweepDesign& design,
                     const std::vector<LoadedScenario>& points, BatchOptions batch_options) {
     Progress progress(Progress::style_for_stderr(options.quiet), std::cerr);
     const std::uint32_t n = batch_options.replications;
-    const auto total = static_cast<std::uint32_t>(design.size()) * n;
-    batch_options.on_progress = progress_reporter(progress, 0, n, batch_options.cluster);
+    const auto total = static_cast<std::uint32_t>(design.size()) * n;  // checked: it fits
+    batch_options.on_progress = progress_reporter(progress, 0, total, batch_options.cluster);
     progress.start_batch(0, total);
     const SweepRun run =
         run_sweep(design, points, batch_options, [&](const SweepPointResult& result) {
-            const auto done = static_cast<std::uint32_t>(result.point) * n +
-                              result.batch.replications();
-            if (!options.quiet) {
-                progress.print(std::cout, point_line(design, *points[result.point].model, result));
-            }
-            progress.start_batch(done, total);
+            if (options.quiet) return;
+            progress.print(std::cout, point_line(design, *points[result.point].model, result));
         });
     const auto whole_points = static_cast<std::uint32_t>(run.points_run) -
                               (run.stopped && run.points_run > 0 ? 1 : 0);
@@ -247,6 +255,7 @@ int sweep_command(const SweepOptions& options, const std::string& command_line) 
     const SweepDesign design = options.lhs
                                    ? lhs_design(parameters, *options.lhs, batch_options.seed)
                                    : grid_design(parameters);
+    check_total(design, batch_options.replications);
     const std::vector<LoadedScenario> points = load_points(options, base, design, parameters);
 
     const auto started = std::chrono::steady_clock::now();
