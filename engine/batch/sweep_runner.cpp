@@ -34,8 +34,8 @@ SweepRun run_sweep(const SweepDesign& design, std::span<const LoadedScenario> po
         };
         SweepPointResult result{p, run_batch(*points[p].model, point_options), {}};
         out.stopped = result.batch.stopped;
+        if (result.batch.replications() == 0) break;  // stopped before its first finished
         out.last_point_replications = result.batch.replications();
-        if (out.last_point_replications == 0) break;  // stopped before its first finished
         ++out.points_run;
         result.summaries = summarize(result.batch.metrics);
         out.csv += sweep_csv_rows(design, p, result.batch.metrics, result.summaries);

@@ -89,9 +89,9 @@ struct SweepRun {
     std::string csv{};  ///< on a process of a cluster other than the first: the header only
     std::size_t points_run = 0;  ///< points with rows in `csv`, from the first
     /// A stop (BatchOptions::stop) cut the sweep short: the last point run may hold fewer
-    /// replications than asked for (`last_point_replications`), and later points none.
+    /// replications than asked for, and later points none.
     bool stopped = false;
-    std::uint32_t last_point_replications = 0;
+    std::uint32_t last_point_replications = 0;  ///< of the last point with rows in `csv`
 };
 
 /// Runs every point (`points[i]`: the scenario loaded with design point i's overrides) under

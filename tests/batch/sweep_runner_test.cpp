@@ -104,7 +104,7 @@ TEST_F(SweepRunner, AStopBetweenPointsKeepsTheFinishedPointsWhole) {
                                    [&](const SweepPointResult&) { stop = true; });
     EXPECT_TRUE(run.stopped);
     EXPECT_EQ(run.points_run, 1U);
-    EXPECT_EQ(run.last_point_replications, 0U);  // the second point never started one
+    EXPECT_EQ(run.last_point_replications, 3U);  // the first, whole; the second started none
     EXPECT_EQ(run.csv, run_sweep(design_, points_, options_).csv.substr(0, run.csv.size()));
     EXPECT_TRUE(rows_starting_with(run.csv, "2,").empty());
 }

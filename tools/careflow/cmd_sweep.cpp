@@ -190,9 +190,10 @@ SweepRun run_points(const SweepOptions& options, const SweepDesign& design,
             if (options.quiet) return;
             progress.print(std::cout, point_line(design, *points[result.point].model, result));
         });
-    const auto whole_points = static_cast<std::uint32_t>(run.points_run) -
-                              (run.stopped && run.points_run > 0 ? 1 : 0);
-    progress.finish(whole_points * n + (run.stopped ? run.last_point_replications : 0));
+    // The points before the last are whole; the last may have been cut short.
+    const auto before_last =
+        static_cast<std::uint32_t>(run.points_run > 0 ? run.points_run - 1 : 0);
+    progress.finish(before_last * n + run.last_point_replications);
     return run;
 }
 
