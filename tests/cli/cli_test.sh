@@ -274,10 +274,11 @@ else
     fail "after SIGINT: no summary.csv, or manifest.json without \"partial\": true"
 fi
 
-# Waits (at most 60 s) until `file` has a line matching the extended regex `pattern`.
+# Waits (at most 180 s: the ASan build is slow) until `file` has a line matching the extended
+# regex `pattern`.
 wait_for_line() {
     local file=$1 pattern=$2
-    for _ in $(seq 1 300); do
+    for _ in $(seq 1 900); do
         grep -Eq "$pattern" "$file" 2>/dev/null && return 0
         sleep 0.2
     done
@@ -287,19 +288,19 @@ wait_for_line() {
 # SIGTERM stops compare too: the scenarios take turns, so every one has the replications the
 # others have, and comparison.csv pairs those; the same bytes as a compare of that many.
 set -m
-"$CAREFLOW" compare tiny.yaml tiny.yaml -n 200000 -t 1 -o cmp-stopped >out.txt 2>err.txt &
+"$CAREFLOW" compare tiny.yaml tiny.yaml -n 100000 -t 1 -o cmp-stopped >out.txt 2>err.txt &
 runner=$!
 set +m
-# Progress lines come at each tenth of the 400,000: the second means both have run a turn.
-wait_for_line err.txt '^careflow: ([4-9][0-9]|[0-9]{3})[0-9]{3}/400000 ' ||
-    fail "compare printed no progress line past 40000/400000: $(cat err.txt)"
+# Progress lines come at each tenth of the 200,000: the first means both have run a turn.
+wait_for_line err.txt '^careflow: ([2-9][0-9]|[0-9]{3})[0-9]{3}/200000 ' ||
+    fail "compare printed no progress line past 20000/200000: $(cat err.txt)"
 kill -TERM "$runner"
 code=0
 wait "$runner" || code=$?
 expect_code 143 "compare stopped by SIGTERM"
 completed="$(sed -n 's/^  "replications_completed": \([0-9]*\),$/\1/p' cmp-stopped/manifest.json 2>/dev/null)"
 if [[ -n "$completed" ]] && grep -q '^  "partial": true' cmp-stopped/manifest.json; then
-    grep -q "^interrupted: compared the first $completed of 200000 replications" err.txt ||
+    grep -q "^interrupted: compared the first $completed of 100000 replications" err.txt ||
         fail "no 'interrupted: compared the first N of M' message: $(cat err.txt)"
     careflow compare tiny.yaml tiny.yaml -n "$completed" -t 2 -q -o cmp-plain
     if cmp -s cmp-stopped/comparison.csv cmp-plain/comparison.csv; then
@@ -314,7 +315,7 @@ fi
 # SIGTERM stops a sweep after the point it interrupts: the finished points are written whole,
 # the interrupted one with its finished replications, and the manifest says which.
 set -m
-"$CAREFLOW" sweep tiny.yaml --vary states.queue.capacity=3,4,5 -n 100000 -t 1 \
+"$CAREFLOW" sweep tiny.yaml --vary states.queue.capacity=3,4,5 -n 50000 -t 1 \
     -o sweep-stopped >out.txt 2>err.txt &
 runner=$!
 set +m
