@@ -249,13 +249,25 @@ expect_code 2 "--target-ci with a half-width that is no number"
 careflow run tiny.yaml -q -o no-target --max-replications 50
 expect_code 2 "--max-replications without --target-ci"
 
+# Waits (at most 180 s: the ASan build is slow) until `file` has a line matching the extended
+# regex `pattern`.
+wait_for_line() {
+    local file=$1 pattern=$2
+    for _ in $(seq 1 900); do
+        grep -Eq "$pattern" "$file" 2>/dev/null && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
 # Ctrl-C: the replications finished so far are written, the manifest says partial, exit 130.
 # Job control (set -m) keeps the shell from starting the background job with SIGINT ignored.
 set -m
 "$CAREFLOW" run tiny.yaml -n 1000000 -t 1 -o stopped >out.txt 2>err.txt &
 runner=$!
 set +m
-sleep 2
+wait_for_line err.txt '^careflow: [1-9][0-9]*/1000000 ' ||
+    fail "run printed no progress line: $(cat err.txt)"
 kill -INT "$runner"
 code=0
 wait "$runner" || code=$?
@@ -273,17 +285,6 @@ if grep -q '"partial": true' stopped/manifest.json 2>/dev/null && [[ -s stopped/
 else
     fail "after SIGINT: no summary.csv, or manifest.json without \"partial\": true"
 fi
-
-# Waits (at most 180 s: the ASan build is slow) until `file` has a line matching the extended
-# regex `pattern`.
-wait_for_line() {
-    local file=$1 pattern=$2
-    for _ in $(seq 1 900); do
-        grep -Eq "$pattern" "$file" 2>/dev/null && return 0
-        sleep 0.2
-    done
-    return 1
-}
 
 # SIGTERM stops compare too: the scenarios take turns, so every one has the replications the
 # others have, and comparison.csv pairs those; the same bytes as a compare of that many.
