@@ -212,6 +212,24 @@ arrivals:
   - {to: queue, per_year: 50}
 YAML
 
+# Repeatable options take one value each, so the scenario files may come after them.
+careflow validate --set states.queue.capacity=4 tiny.yaml
+expect_code 0 "validate --set VALUE SCENARIO"
+careflow run --set states.queue.capacity=4 --target-ci 'in_care_mean/queue=1' tiny.yaml -q \
+    -o options-first
+expect_code 0 "run --set VALUE --target-ci VALUE SCENARIO"
+careflow sweep --set run.replications=2 --vary states.queue.capacity=3,4 tiny.yaml -q \
+    -o sweep-options-first
+expect_code 0 "sweep --set VALUE --vary VALUE SCENARIO"
+careflow compare tiny.yaml --set states.queue.capacity=4 tiny.yaml -n 2 -q -o cmp-options-first
+expect_code 0 "compare BASE --set VALUE VARIANT"
+if [[ "$(tail -n +2 cmp-options-first/comparison.csv 2>/dev/null | cut -d, -f1 | sort -u)" == tiny ]]
+then
+    pass "compare BASE --set VALUE VARIANT compares one variant"
+else
+    fail "compare BASE --set VALUE VARIANT: the manifest does not list exactly one variant"
+fi
+
 # --target-ci adds replications until the interval is narrow enough, with the bytes of a plain
 # run of the final count.
 careflow run tiny.yaml -q -o target --target-ci 'in_care_mean/queue=0.05' \

@@ -1,6 +1,7 @@
 // `careflow compare`: a base scenario and its variants run under the same seeds, and the
 // paired differences of every metric written to comparison.csv.
 #include "cluster_access.hpp"
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "compare_table.hpp"
 #include "interrupt.hpp"
@@ -176,9 +177,9 @@ void add_compare_command(CLI::App& app, CompareOptions& options) {
     cmd->add_option("-o,--out", options.out_dir,
                     "Output folder (default: results/compare-<base>)");
     cmd->add_flag("-q,--quiet", options.quiet, "Print no comparison table and no progress");
-    cmd->add_option("--set", options.overrides,
-                    "Override a value in every scenario, e.g. --set states.residential.capacity=40 "
-                    "(repeatable)");
+    add_repeatable_option(*cmd, "--set", options.overrides,
+                          "Override a value in every scenario, e.g. --set "
+                          "states.residential.capacity=40 (repeatable)");
 }
 
 int compare_command(const CompareOptions& options, const std::string& command_line) {

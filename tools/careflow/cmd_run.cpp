@@ -1,5 +1,6 @@
 // `careflow run`: a batch of replications, a table on the terminal, files in the out folder.
 #include "cluster_access.hpp"
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "progress.hpp"
@@ -110,11 +111,11 @@ void add_run_command(CLI::App& app, RunOptions& options) {
         ->check(CLI::Range(0u, 1024u));
     cmd->add_option("-o,--out", options.out_dir, "Output folder (default: results/<scenario>)");
     cmd->add_flag("-q,--quiet", options.quiet, "Print no result table and no progress");
-    cmd->add_option("--set", options.overrides,
-                    "Override a scenario value, e.g. --set states.residential.capacity=40 "
-                    "(repeatable)");
-    auto* target = cmd->add_option(
-        "--target-ci", options.target_ci,
+    add_repeatable_option(*cmd, "--set", options.overrides,
+                          "Override a scenario value, e.g. --set states.residential.capacity=40 "
+                          "(repeatable)");
+    auto* target = add_repeatable_option(
+        *cmd, "--target-ci", options.target_ci,
         "Add replications until the 95 % CI half-width of METRIC (metric/state/year/strategy as "
         "in summary.csv) is at most HALF_WIDTH, e.g. clients//2019=5 (repeatable)");
     cmd->add_option("--max-replications", options.max_replications,

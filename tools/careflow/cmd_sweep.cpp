@@ -1,6 +1,7 @@
 // `careflow sweep`: a scenario run at every point of a grid or Latin hypercube of --vary values.
 #include "cluster_access.hpp"
 #include "batch_progress.hpp"
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "progress.hpp"
@@ -216,11 +217,11 @@ void add_sweep_command(CLI::App& app, SweepOptions& options) {
     auto* cmd = app.add_subcommand(
         "sweep", "Run a scenario at every point of a grid (or Latin hypercube) of values");
     cmd->add_option("scenario", options.scenario, "Scenario YAML file")->required();
-    cmd->add_option("--vary", options.vary,
-                    "A value to vary, addressed as for --set: PATH=v1,v2,... for a grid, "
-                    "PATH=LOW..HIGH (or LOW..HIGH:int for whole numbers) with --lhs (repeatable)")
-        ->required()
-        ->allow_extra_args(false);  // one value per --vary: the scenario may follow it
+    add_repeatable_option(*cmd, "--vary", options.vary,
+                          "A value to vary, addressed as for --set: PATH=v1,v2,... for a grid, "
+                          "PATH=LOW..HIGH (or LOW..HIGH:int for whole numbers) with --lhs "
+                          "(repeatable)")
+        ->required();
     cmd->add_option("--lhs", options.lhs,
                     "Latin hypercube of N points over the --vary ranges, instead of a grid")
         ->check(CLI::Range(std::uint32_t{1}, static_cast<std::uint32_t>(max_sweep_points)));
@@ -234,10 +235,9 @@ void add_sweep_command(CLI::App& app, SweepOptions& options) {
     cmd->add_option("-o,--out", options.out_dir,
                     "Output folder (default: results/sweep-<scenario>)");
     cmd->add_flag("-q,--quiet", options.quiet, "Print no line per point and no progress");
-    cmd->add_option("--set", options.overrides,
-                    "Override a scenario value at every point, e.g. --set "
-                    "states.crisis.capacity=10 (repeatable)")
-        ->allow_extra_args(false);
+    add_repeatable_option(*cmd, "--set", options.overrides,
+                          "Override a scenario value at every point, e.g. --set "
+                          "states.crisis.capacity=10 (repeatable)");
 }
 
 int sweep_command(const SweepOptions& options, const std::string& command_line) {

@@ -1,4 +1,5 @@
 // `careflow validate`: load and check a scenario, print its problems, run nothing.
+#include "command_options.hpp"
 #include "commands.hpp"
 
 #include <careflow/careflow.hpp>
@@ -12,8 +13,8 @@ namespace careflow::cli {
 void add_validate_command(CLI::App& app, ValidateOptions& options) {
     auto* cmd = app.add_subcommand("validate", "Check a scenario file and report every problem");
     cmd->add_option("scenario", options.scenario, "Scenario YAML file")->required();
-    cmd->add_option("--set", options.overrides,
-                    "Override a scenario value, e.g. --set run.replications=50 (repeatable)");
+    add_repeatable_option(*cmd, "--set", options.overrides,
+                          "Override a scenario value, e.g. --set run.replications=50 (repeatable)");
 }
 
 int validate_command(const ValidateOptions& options) {
