@@ -2,12 +2,13 @@
 // replication runs every pass of the plan (the shared one, then one per strategy that changes
 // flows) under the same seed, and its row is the passes' metrics side by side. A replication
 // with drawn inputs prices and gates with the contracts of its drawn model. With a cluster,
-// each process runs one contiguous block and the first gathers the blocks in order.
+// the replications are dealt over the processes like cards and the first gathers them in order.
 #include <careflow/cluster.hpp>
 #include <careflow/run.hpp>
 #include <careflow/uncertainty.hpp>
 
 #include "batch/cost_metrics.hpp"
+#include "batch/dealt_rows.hpp"
 #include "batch/metrics.hpp"
 #include "batch/passes.hpp"
 #include "sim/simulation.hpp"
@@ -84,10 +85,11 @@ void run_drawn_replication(const InputUncertainty& uncertainty, const batch::Pas
                     draw.values, result, row);
 }
 
-/// Replications [first, first + count) on this process's threads. A stop leaves the rows of
-/// replications that never started empty; the caller keeps the finished prefix.
-void run_block(const Model& model, const BatchOptions& options, std::uint32_t first,
-               std::uint32_t count, BatchResult& result) {
+/// This process's share of the replications on its threads. A stop leaves the rows of
+/// replications that never started empty; the rows kept are the share's finished prefix.
+void run_share(const Model& model, const BatchOptions& options, const Cluster::Deal& share,
+               BatchResult& result) {
+    const std::uint32_t count = share.count;
     std::unique_ptr<finance::ContractTable> contracts;
     if (!model.strategies.empty()) contracts = std::make_unique<finance::ContractTable>(model);
     const batch::PassPlan plan = batch::plan_passes(model, contracts.get());
@@ -105,7 +107,7 @@ void run_block(const Model& model, const BatchOptions& options, std::uint32_t fi
         tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, count, 1), [&](const auto& range) {
             for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
                 if (options.stop != nullptr && options.stop->load()) return;
-                const std::uint32_t replication = first + i;
+                const std::uint32_t replication = share.first + i * share.stride;
                 if (options.uncertainty != nullptr && !options.uncertainty->empty()) {
                     run_drawn_replication(*options.uncertainty, plan, options.seed, replication,
                                           result, i);
@@ -125,9 +127,14 @@ void run_block(const Model& model, const BatchOptions& options, std::uint32_t fi
     }
 }
 
-/// Gathers one table's rows from every rank on the first, in rank order.
-void gather(Cluster& cluster, MetricTable& table) {
+/// Gathers one table's first `prefix` replications from every rank on the first, in order.
+void gather(Cluster& cluster, MetricTable& table, std::uint32_t prefix) {
+    table.values.resize(Cluster::deal(0, prefix, cluster.rank(), cluster.size()).count);
     table.values = cluster.gather_rows(table.values, table.keys.size());
+    if (cluster.rank() == 0) {
+        table.values = batch::in_replication_order(std::move(table.values), prefix,
+                                                   cluster.size());
+    }
 }
 
 }  // namespace
@@ -139,29 +146,24 @@ BatchResult run_batch(const Model& model, const BatchOptions& options) {
                                       options.uncertainty);
     result.requested = options.replications;
     if (options.cluster == nullptr || options.cluster->size() <= 1) {
-        run_block(model, options, options.first_replication, options.replications, result);
+        run_share(model, options, {options.first_replication, options.replications, 1}, result);
         result.stopped = result.partial();
         return result;
     }
     Cluster& cluster = *options.cluster;
-    const auto block = Cluster::block(options.first_replication, options.replications,
-                                      cluster.rank(), cluster.size());
-    run_block(model, options, block.first, block.count, result);
-    // After a stop the batch keeps a prefix of the replications: a rank's rows follow on
-    // only if every earlier rank finished its whole block.
-    const auto short_blocks = cluster.all_flags(result.metrics.values.size() < block.count);
-    const auto is_short = [](std::uint8_t f) { return f != 0; };
-    const bool gap_before =
-        std::any_of(short_blocks.begin(), short_blocks.begin() + cluster.rank(), is_short);
-    result.stopped = std::any_of(short_blocks.begin(), short_blocks.end(), is_short);
-    if (gap_before) {
-        for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
-            table->values.clear();
-        }
+    run_share(model, options,
+              Cluster::deal(options.first_replication, options.replications, cluster.rank(),
+                            cluster.size()),
+              result);
+    // After a stop the batch keeps the replications every rank finished without a gap, as
+    // one process would have: the result is that of a batch of that many.
+    const auto finished =
+        cluster.all_counts(static_cast<std::uint32_t>(result.metrics.values.size()));
+    const std::uint32_t prefix = batch::unbroken_prefix(finished, options.replications);
+    result.stopped = prefix < options.replications;
+    for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
+        gather(cluster, *table, prefix);
     }
-    gather(cluster, result.metrics);
-    gather(cluster, result.timeseries);
-    gather(cluster, result.costs);
     result.holds_results = cluster.rank() == 0;
     return result;
 }

@@ -108,18 +108,21 @@ public:
     std::vector<std::uint8_t> all_flags(bool mine) override {
         return std::vector<std::uint8_t>(static_cast<std::size_t>(size_), mine ? 1 : 0);
     }
+    std::vector<std::uint32_t> all_counts(std::uint32_t mine) override {
+        return std::vector<std::uint32_t>(static_cast<std::size_t>(size_), mine);
+    }
 
 private:
     int size_;
 };
 
-TEST(BatchProgress, TheFirstProcessScalesItsBlockToTheWholeBatch) {
+TEST(BatchProgress, TheFirstProcessScalesItsShareToTheWholeBatch) {
     std::ostringstream out;
     Progress progress(Progress::Style::lines, out);
     FirstOf four(4);
     progress.start_batch(0, 100);
-    const auto report = progress_reporter(progress, 0, 100, &four);  // its block: 25
-    report(5);   // a fifth of its block: 20 of the batch
+    const auto report = progress_reporter(progress, 0, 100, &four);  // its share: 25
+    report(5);   // a fifth of its share: 20 of the batch
     report(25);  // all of it: the batch is done
     EXPECT_NE(out.str().find("careflow: 20/100 replications"), std::string::npos) << out.str();
     EXPECT_NE(out.str().find("careflow: 100/100 replications"), std::string::npos) << out.str();

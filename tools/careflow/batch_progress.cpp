@@ -8,7 +8,7 @@ std::function<void(std::uint32_t finished)> progress_reporter(Progress& progress
                                                               std::uint32_t count,
                                                               const Cluster* cluster) {
     const std::uint32_t own =
-        cluster == nullptr ? count : Cluster::block(first, count, 0, cluster->size()).count;
+        cluster == nullptr ? count : Cluster::deal(first, count, 0, cluster->size()).count;
     if (own == count || own == 0) {
         return [&progress](std::uint32_t finished) { progress.update(finished); };
     }

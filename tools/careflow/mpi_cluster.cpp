@@ -103,6 +103,13 @@ std::vector<std::uint8_t> MpiCluster::all_flags(bool mine) {
     return exchange(mine);
 }
 
+std::vector<std::uint32_t> MpiCluster::all_counts(std::uint32_t mine) {
+    roll_call(true);
+    std::vector<std::uint32_t> all(static_cast<std::size_t>(size_));
+    MPI_Allgather(&mine, 1, MPI_UINT32_T, all.data(), 1, MPI_UINT32_T, MPI_COMM_WORLD);
+    return all;
+}
+
 int MpiCluster::finish(int exit_code) {
     if (size_ <= 1) return exit_code;
     switch (phase_) {

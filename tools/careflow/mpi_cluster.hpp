@@ -28,6 +28,9 @@ public:
     /// MPI_Allgather of one byte per rank.
     [[nodiscard]] std::vector<std::uint8_t> all_flags(bool mine) override;
 
+    /// MPI_Allgather of one count per rank.
+    [[nodiscard]] std::vector<std::uint32_t> all_counts(std::uint32_t mine) override;
+
     /// Takes this rank's exit code and returns it once no other rank can be left waiting for
     /// it: a rank that had no collective yet answers the roll call (throwing ClusterError if it
     /// succeeded but another failed); after one, a failure aborts the whole job (MPI_Abort).
