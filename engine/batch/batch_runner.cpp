@@ -7,6 +7,7 @@
 #include <careflow/run.hpp>
 #include <careflow/uncertainty.hpp>
 
+#include "batch/batch_share.hpp"
 #include "batch/cost_metrics.hpp"
 #include "batch/dealt_rows.hpp"
 #include "batch/metrics.hpp"
@@ -85,14 +86,29 @@ void run_drawn_replication(const InputUncertainty& uncertainty, const batch::Pas
                     draw.values, result, row);
 }
 
-/// This process's share of the replications on its threads. A stop leaves the rows of
-/// replications that never started empty; the rows kept are the share's finished prefix.
-void run_share(const Model& model, const BatchOptions& options, const Cluster::Deal& share,
-               BatchResult& result) {
+/// Gathers one table's rows of replications [0, kept) of a dealt batch on the first rank, in
+/// replication order.
+void gather(Cluster& cluster, MetricTable& table, std::uint32_t kept) {
+    table.values.resize(batch::dealt_share(0, kept, cluster.rank(), cluster.size()).count);
+    table.values = cluster.gather_rows(table.values, table.keys.size());
+    if (cluster.rank() == 0) {
+        table.values = batch::in_replication_order(std::move(table.values), 0, kept,
+                                                   cluster.size());
+    }
+}
+
+}  // namespace
+
+namespace batch {
+
+BatchResult run_share(const Model& model, const BatchOptions& options,
+                      const Cluster::Deal& share) {
     const std::uint32_t count = share.count;
     std::unique_ptr<finance::ContractTable> contracts;
     if (!model.strategies.empty()) contracts = std::make_unique<finance::ContractTable>(model);
     const batch::PassPlan plan = batch::plan_passes(model, contracts.get());
+    BatchResult result = empty_tables(model, plan, options.uncertainty);
+    result.requested = count;
     for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
         table->values.assign(count, {});
     }
@@ -125,44 +141,32 @@ void run_share(const Model& model, const BatchOptions& options, const Cluster::D
     for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
         table->values.resize(prefix);
     }
+    return result;
 }
 
-/// Gathers one table's first `prefix` replications from every rank on the first, in order.
-void gather(Cluster& cluster, MetricTable& table, std::uint32_t prefix) {
-    table.values.resize(Cluster::deal(0, prefix, cluster.rank(), cluster.size()).count);
-    table.values = cluster.gather_rows(table.values, table.keys.size());
-    if (cluster.rank() == 0) {
-        table.values = batch::in_replication_order(std::move(table.values), prefix,
-                                                   cluster.size());
-    }
-}
-
-}  // namespace
+}  // namespace batch
 
 BatchResult run_batch(const Model& model, const BatchOptions& options) {
-    std::unique_ptr<finance::ContractTable> contracts;
-    if (!model.strategies.empty()) contracts = std::make_unique<finance::ContractTable>(model);
-    BatchResult result = empty_tables(model, batch::plan_passes(model, contracts.get()),
-                                      options.uncertainty);
-    result.requested = options.replications;
     if (options.cluster == nullptr || options.cluster->size() <= 1) {
-        run_share(model, options, {options.first_replication, options.replications, 1}, result);
+        BatchResult result = batch::run_share(
+            model, options, {options.first_replication, options.replications, 1});
         result.stopped = result.partial();
         return result;
     }
     Cluster& cluster = *options.cluster;
-    run_share(model, options,
-              Cluster::deal(options.first_replication, options.replications, cluster.rank(),
-                            cluster.size()),
-              result);
+    BatchResult result = batch::run_share(
+        model, options,
+        Cluster::deal(options.first_replication, options.replications, cluster.rank(),
+                      cluster.size()));
     // After a stop the batch keeps the replications every rank finished without a gap, as
     // one process would have: the result is that of a batch of that many.
-    const auto finished =
-        cluster.all_counts(static_cast<std::uint32_t>(result.metrics.values.size()));
-    const std::uint32_t prefix = batch::unbroken_prefix(finished, options.replications);
-    result.stopped = prefix < options.replications;
+    const auto finished = cluster.all_counts(result.replications());
+    const auto kept = static_cast<std::uint32_t>(
+        batch::unbroken_prefix(finished, options.replications));
+    result.requested = options.replications;
+    result.stopped = kept < options.replications;
     for (MetricTable* table : {&result.metrics, &result.timeseries, &result.costs}) {
-        gather(cluster, *table, prefix);
+        gather(cluster, *table, kept);
     }
     result.holds_results = cluster.rank() == 0;
     return result;

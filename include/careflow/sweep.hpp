@@ -99,9 +99,9 @@ struct SweepRun {
 /// uncertainty, in point order; calls `on_point` as each finishes (on the first process of a
 /// cluster only). options.on_progress hears the replications this process has finished in the
 /// whole sweep. A stop ends the sweep after the point it interrupts, whose finished
-/// replications are kept. On a cluster the points' replications, laid end to end, are cut into
-/// one block per process (so points too are spread), and the points are reported once all
-/// blocks are done.
+/// replications are kept. On a cluster the points' replications, laid end to end, are dealt
+/// over the processes like cards (so points too are spread), and the points are reported once
+/// all shares are done; a stop keeps the replications every process finished without a gap.
 [[nodiscard]] SweepRun run_sweep(const SweepDesign& design,
                                  std::span<const LoadedScenario> points,
                                  const BatchOptions& options,

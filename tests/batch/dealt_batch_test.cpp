@@ -1,9 +1,11 @@
 // A batch over a cluster deals the replications out like cards: every replication runs once,
 // the first rank puts the rows back in order, and after a stop the batch keeps the unbroken
 // run every rank finished. The cluster here is threads of this process standing in for MPI
-// ranks, so the whole path of run_batch is checked without mpirun.
+// ranks (tests/support/thread_cluster), so the whole path of run_batch is checked without
+// mpirun.
 #include "batch/dealt_rows.hpp"
 #include "support/scenario_text.hpp"
+#include "support/thread_cluster.hpp"
 
 #include <careflow/cluster.hpp>
 #include <careflow/output.hpp>
@@ -11,15 +13,15 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <barrier>
 #include <fstream>
+#include <functional>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 namespace careflow {
 namespace {
 
+using batch::dealt_share;
 using batch::in_replication_order;
 using batch::unbroken_prefix;
 
@@ -51,6 +53,38 @@ TEST(Deal, SharesDifferByAtMostOne) {
     EXPECT_EQ(Cluster::deal(0, 2, 2, 3).count, 0u);  // fewer replications than ranks
 }
 
+TEST(DealtShare, ARangeOfASequenceDealtFromZeroIsNumberedWithinTheRange) {
+    // A sweep of 3 points x 4 replications on 3 ranks, laid end to end: 0..11, rank g mod 3.
+    // Point 1 is 4..7: rank 0 has 6, rank 1 has 4 and 7, rank 2 has 5.
+    EXPECT_EQ(dealt_share(4, 8, 0, 3), (Cluster::Deal{2, 1, 3}));
+    EXPECT_EQ(dealt_share(4, 8, 1, 3), (Cluster::Deal{0, 2, 3}));
+    EXPECT_EQ(dealt_share(4, 8, 2, 3), (Cluster::Deal{1, 1, 3}));
+    EXPECT_EQ(dealt_share(4, 5, 2, 3).count, 0u);  // only 4 in the range: rank 1's
+    // From 0, a range is the deal itself.
+    for (int r = 0; r < 4; ++r) EXPECT_EQ(dealt_share(0, 10, r, 4), Cluster::deal(0, 10, r, 4));
+}
+
+TEST(DealtShare, EveryReplicationOfEveryRangeGoesToExactlyOneRank) {
+    for (int ranks = 1; ranks <= 6; ++ranks) {
+        for (std::uint64_t begin = 0; begin <= 13; ++begin) {
+            for (std::uint64_t end = begin; end <= begin + 9; ++end) {
+                std::vector<int> owners(end - begin, 0);
+                for (int r = 0; r < ranks; ++r) {
+                    const Cluster::Deal share = dealt_share(begin, end, r, ranks);
+                    for (std::uint32_t j = 0; j < share.count; ++j) {
+                        const std::uint64_t local = share.first + j * share.stride;
+                        ASSERT_LT(local, end - begin);
+                        EXPECT_EQ((begin + local) % static_cast<std::uint64_t>(ranks),
+                                  static_cast<std::uint64_t>(r));
+                        ++owners[local];
+                    }
+                }
+                for (const int owner : owners) EXPECT_EQ(owner, 1);
+            }
+        }
+    }
+}
+
 TEST(UnbrokenPrefix, EndsAtTheFirstReplicationAnyRankLacks) {
     const std::vector<std::uint32_t> all_done{4, 3, 3};
     EXPECT_EQ(unbroken_prefix(all_done, 10), 10u);
@@ -68,88 +102,33 @@ TEST(UnbrokenPrefix, EndsAtTheFirstReplicationAnyRankLacks) {
 TEST(InReplicationOrder, PutsTheRanksRowsBackInOrder) {
     // 7 replications on 3 ranks, gathered in rank order: 0 3 6 | 1 4 | 2 5.
     std::vector<std::vector<double>> by_rank{{0}, {3}, {6}, {1}, {4}, {2}, {5}};
-    const auto ordered = in_replication_order(std::move(by_rank), 7, 3);
+    const auto ordered = in_replication_order(std::move(by_rank), 0, 7, 3);
     ASSERT_EQ(ordered.size(), 7u);
     for (std::size_t i = 0; i < ordered.size(); ++i) EXPECT_EQ(ordered[i], std::vector<double>{
                                                                   static_cast<double>(i)});
-    EXPECT_THROW((void)in_replication_order({{0}, {1}}, 3, 2), std::logic_error);
+    EXPECT_THROW((void)in_replication_order({{0}, {1}}, 0, 3, 2), std::logic_error);
+    // A sweep's point 1 of 4 replications on 3 ranks, 4..7: rank 0 has 6, rank 1 4 and 7,
+    // rank 2 has 5.
+    const auto point = in_replication_order({{6}, {4}, {7}, {5}}, 4, 4, 3);
+    EXPECT_EQ(point, (std::vector<std::vector<double>>{{4}, {5}, {6}, {7}}));
 }
 
-/// Threads of this process as the ranks of a cluster: every rank is one thread, and each
-/// collective meets at a barrier, as MPI's would.
-class ThreadCluster {
-public:
-    explicit ThreadCluster(int ranks)
-        : ranks_(ranks), meeting_(ranks), rows_(static_cast<std::size_t>(ranks)),
-          counts_(static_cast<std::size_t>(ranks)) {}
-
-    /// The Cluster one rank's thread passes to run_batch.
-    class Rank final : public Cluster {
-    public:
-        Rank(ThreadCluster& all, int rank) : all_(all), rank_(rank) {}
-        [[nodiscard]] int rank() const noexcept override { return rank_; }
-        [[nodiscard]] int size() const noexcept override { return all_.ranks_; }
-        std::vector<std::vector<double>> gather_rows(const std::vector<std::vector<double>>& rows,
-                                                     std::size_t) override {
-            all_.rows_[index()] = rows;
-            all_.meeting_.arrive_and_wait();
-            std::vector<std::vector<double>> gathered;
-            if (rank_ == 0) {
-                for (const auto& block : all_.rows_) {
-                    gathered.insert(gathered.end(), block.begin(), block.end());
-                }
-            }
-            all_.meeting_.arrive_and_wait();  // nobody writes a slot before rank 0 has read it
-            return gathered;
-        }
-        std::vector<std::uint8_t> all_flags(bool mine) override {
-            std::vector<std::uint8_t> flags;
-            for (const std::uint32_t count : all_counts(mine ? 1 : 0)) {
-                flags.push_back(count != 0 ? 1 : 0);
-            }
-            return flags;
-        }
-        std::vector<std::uint32_t> all_counts(std::uint32_t mine) override {
-            all_.counts_[index()] = mine;
-            all_.meeting_.arrive_and_wait();
-            std::vector<std::uint32_t> counts = all_.counts_;
-            all_.meeting_.arrive_and_wait();
-            return counts;
-        }
-
-    private:
-        [[nodiscard]] std::size_t index() const { return static_cast<std::size_t>(rank_); }
-        ThreadCluster& all_;
-        int rank_;
-    };
-
-    /// run_batch on every rank at once, rank r with `options_of(r)`; returns rank 0's result.
-    template <typename OptionsOf>
-    BatchResult run(const Model& model, OptionsOf options_of) {
-        std::vector<BatchResult> results(static_cast<std::size_t>(ranks_));
-        std::vector<std::thread> threads;
-        for (int r = 0; r < ranks_; ++r) {
-            threads.emplace_back([&, r] {
-                Rank rank(*this, r);
-                BatchOptions options = options_of(r);
-                options.cluster = &rank;
-                results[static_cast<std::size_t>(r)] = run_batch(model, options);
-            });
-        }
-        for (std::thread& thread : threads) thread.join();
-        for (std::size_t r = 1; r < results.size(); ++r) {
-            EXPECT_FALSE(results[r].holds_results);
-            EXPECT_EQ(results[r].stopped, results[0].stopped) << "rank " << r;
-        }
-        return std::move(results[0]);
+/// run_batch on every rank of a cluster of `ranks` threads, rank r with `options_of(r)`;
+/// returns the first rank's result, after checking that the others know as much as it does.
+BatchResult run_on_ranks(int ranks, const Model& model,
+                         const std::function<BatchOptions(int rank)>& options_of) {
+    std::vector<BatchResult> results(static_cast<std::size_t>(ranks));
+    testing::ThreadCluster(ranks).run([&](Cluster& cluster) {
+        BatchOptions options = options_of(cluster.rank());
+        options.cluster = &cluster;
+        results[static_cast<std::size_t>(cluster.rank())] = run_batch(model, options);
+    });
+    for (std::size_t r = 1; r < results.size(); ++r) {
+        EXPECT_FALSE(results[r].holds_results);
+        EXPECT_EQ(results[r].stopped, results[0].stopped) << "rank " << r;
     }
-
-private:
-    int ranks_;
-    std::barrier<> meeting_;
-    std::vector<std::vector<std::vector<double>>> rows_;
-    std::vector<std::uint32_t> counts_;
-};
+    return std::move(results[0]);
+}
 
 std::shared_ptr<const Model> noord_veluwe() {  // strategies: costs.csv has rows
     std::ifstream in(std::string(CAREFLOW_SOURCE_DIR) + "/scenarios/noord-veluwe-2019.yaml");
@@ -168,8 +147,7 @@ TEST(DealtBatch, ThreeRanksGiveTheBytesOfOneProcess) {
     const auto model = noord_veluwe();
     const BatchOptions plain{.replications = 11, .seed = 5, .threads = 1};
     const BatchResult alone = run_batch(*model, plain);
-    ThreadCluster cluster(3);
-    const BatchResult gathered = cluster.run(*model, [&](int) { return plain; });
+    const BatchResult gathered = run_on_ranks(3, *model, [&](int) { return plain; });
     EXPECT_FALSE(gathered.stopped);
     ASSERT_EQ(gathered.replications(), 11u);
     ASSERT_FALSE(gathered.costs.keys.empty());
@@ -181,8 +159,7 @@ TEST(DealtBatch, AStopKeepsTheRunEveryRankFinished) {
     // 30 replications on 3 ranks; rank 1 stops after its 5th (1, 4, 7, 10, 13): it lacks 16,
     // so 0..15 are kept, more than any one rank ran, and the result is that of a batch of 16.
     std::atomic<bool> rank1_stop{false};
-    ThreadCluster cluster(3);
-    const BatchResult stopped = cluster.run(*model, [&](int rank) {
+    const BatchResult stopped = run_on_ranks(3, *model, [&](int rank) {
         BatchOptions options{.replications = 30, .seed = 5, .threads = 1};
         if (rank == 1) {
             options.stop = &rank1_stop;
@@ -201,8 +178,7 @@ TEST(DealtBatch, AStopKeepsTheRunEveryRankFinished) {
 
 TEST(DealtBatch, ABatchThatContinuesAnotherIsDealtFromItsFirstReplication) {
     const auto model = noord_veluwe();
-    ThreadCluster cluster(2);
-    const BatchResult later = cluster.run(*model, [](int) {
+    const BatchResult later = run_on_ranks(2, *model, [](int) {
         return BatchOptions{.replications = 5, .seed = 5, .threads = 1, .first_replication = 4};
     });
     BatchResult whole = run_batch(*model, {.replications = 9, .seed = 5, .threads = 1});

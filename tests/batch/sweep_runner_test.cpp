@@ -1,14 +1,16 @@
 // A sweep point's rows are exactly those of a plain batch of the scenario with its values set.
 #include <careflow/careflow.hpp>
+#include <careflow/cluster.hpp>
 #include <careflow/sweep.hpp>
 
-#include "batch/sweep_spread.hpp"
+#include "support/thread_cluster.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -132,38 +134,70 @@ TEST_F(SweepRunner, AStopInsideAPointKeepsItsFinishedReplications) {
     EXPECT_EQ(first_row.substr(first_row.rfind(',') + 1), "2") << first_row;
 }
 
-TEST(SweepSpread, ProcessesGetContiguousBlocksOfThePointsReplicationsLaidEndToEnd) {
-    using batch::point_part;
-    using batch::PointPart;
-    // 3 points of 4 replications, 12 in all, over 2 processes: 0..5 and 6..11.
-    EXPECT_EQ(point_part(3, 4, 0, 0, 2), (PointPart{0, 4}));
-    EXPECT_EQ(point_part(3, 4, 1, 0, 2), (PointPart{0, 2}));
-    EXPECT_EQ(point_part(3, 4, 2, 0, 2), (PointPart{}));
-    EXPECT_EQ(point_part(3, 4, 0, 1, 2), (PointPart{}));
-    EXPECT_EQ(point_part(3, 4, 1, 1, 2), (PointPart{2, 2}));
-    EXPECT_EQ(point_part(3, 4, 2, 1, 2), (PointPart{0, 4}));
-    // Fewer replications than processes: whole points go to different processes.
-    EXPECT_EQ(point_part(3, 1, 0, 0, 3), (PointPart{0, 1}));
-    EXPECT_EQ(point_part(3, 1, 1, 1, 3), (PointPart{0, 1}));
-    EXPECT_EQ(point_part(3, 1, 2, 2, 3), (PointPart{0, 1}));
-    EXPECT_EQ(point_part(3, 1, 2, 1, 3), (PointPart{}));
+/// run_sweep on every rank of a cluster of `ranks` threads, rank r with `options_of(r)`;
+/// returns the first rank's result (the others' hold the header only).
+SweepRun sweep_on_ranks(int ranks, const SweepDesign& design,
+                        const std::vector<LoadedScenario>& points,
+                        const std::function<BatchOptions(int rank)>& options_of) {
+    std::vector<SweepRun> runs(static_cast<std::size_t>(ranks));
+    testing::ThreadCluster(ranks).run([&](Cluster& cluster) {
+        BatchOptions options = options_of(cluster.rank());
+        options.cluster = &cluster;
+        runs[static_cast<std::size_t>(cluster.rank())] = run_sweep(design, points, options);
+    });
+    for (std::size_t r = 1; r < runs.size(); ++r) {
+        EXPECT_EQ(runs[r].csv, sweep_csv_header(design)) << "rank " << r;
+        EXPECT_EQ(runs[r].stopped, runs[0].stopped) << "rank " << r;
+    }
+    return std::move(runs[0]);
 }
 
-TEST(SweepSpread, EveryReplicationOfEveryPointHasExactlyOneProcess) {
-    for (const int ranks : {1, 2, 3, 5, 8}) {
-        for (const std::uint32_t n : {1U, 3U, 7U}) {
-            for (std::size_t p = 0; p < 5; ++p) {
-                std::uint32_t next = 0;  // the blocks follow each other in rank order
-                for (int r = 0; r < ranks; ++r) {
-                    const auto part = batch::point_part(5, n, p, r, ranks);
-                    if (part.count == 0) continue;
-                    EXPECT_EQ(part.first, next) << ranks << " ranks, n " << n << ", point " << p;
-                    next = part.first + part.count;
-                }
-                EXPECT_EQ(next, n) << ranks << " ranks, n " << n << ", point " << p;
-            }
-        }
+TEST_F(SweepRunner, ProcessesOfAClusterGiveTheBytesOfOne) {
+    const SweepRun alone = run_sweep(design_, points_, options_);
+    for (const int ranks : {2, 3, 5}) {  // 4 points x 3: points split, and whole points apart
+        const SweepRun spread =
+            sweep_on_ranks(ranks, design_, points_, [&](int) { return options_; });
+        EXPECT_FALSE(spread.stopped);
+        EXPECT_EQ(spread.points_run, 4U);
+        EXPECT_EQ(spread.csv, alone.csv) << ranks << " ranks";
     }
+    BatchOptions single = options_;
+    single.replications = 1;  // fewer replications than ranks: one point per rank
+    EXPECT_EQ(sweep_on_ranks(3, design_, points_, [&](int) { return single; }).csv,
+              run_sweep(design_, points_, single).csv);
+}
+
+TEST_F(SweepRunner, AStopOnAClusterKeepsWhatEveryProcessFinishedWithoutAGap) {
+    // 4 points x 3 = 12 replications laid end to end, dealt over 2 ranks; rank 1 stops after
+    // its 5th (1, 3, 5, 7, 9): it lacks 11, so 0..10 are kept: points 1 to 3 whole and point 4
+    // with its first 2, as one process stopped after 11.
+    std::atomic<bool> rank1_stop{false};
+    const SweepRun spread = sweep_on_ranks(2, design_, points_, [&](int rank) {
+        BatchOptions options = options_;
+        options.threads = 1;
+        if (rank == 1) {
+            options.stop = &rank1_stop;
+            options.on_progress = [&](std::uint32_t finished) {
+                if (finished == 5) rank1_stop = true;
+            };
+        }
+        return options;
+    });
+    EXPECT_TRUE(spread.stopped);
+    EXPECT_EQ(spread.points_run, 4U);
+    EXPECT_EQ(spread.last_point_replications, 2U);
+
+    std::atomic<bool> stop{false};
+    BatchOptions one = options_;
+    one.threads = 1;
+    one.stop = &stop;
+    one.on_progress = [&](std::uint32_t finished_in_sweep) {
+        if (finished_in_sweep == 11) stop = true;
+    };
+    const SweepRun alone = run_sweep(design_, points_, one);
+    EXPECT_EQ(alone.points_run, 4U);
+    EXPECT_EQ(alone.last_point_replications, 2U);
+    EXPECT_EQ(spread.csv, alone.csv);
 }
 
 TEST_F(SweepRunner, RefusesScenariosThatDoNotMatchThePoints) {

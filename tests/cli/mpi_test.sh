@@ -91,7 +91,7 @@ expect_count 1 "^wrote " out.txt "-np 2: only the first rank says what it wrote"
 expect_count 1 '"processes": 2' two-8/manifest.json "-np 2: the manifest records 2 processes"
 expect_count 0 '"processes"' one-8/manifest.json "one process: the manifest has no processes"
 
-# 3 ranks, 7 replications: blocks of 2, 2 and 3.
+# 3 ranks, 7 replications dealt like cards: 0 3 6, 1 4 and 2 5.
 alone run "$scenario" -n 7 -t 1 -q -o one-7
 expect_code 0 "run -n 7 as one process"
 mpi 3 run "$scenario" -n 7 -t 1 -q -o three-7
@@ -118,9 +118,10 @@ expect_code 0 "sweep -n 5 as one process"
 mpi 2 sweep "$region" "${vary[@]}" -n 5 -t 1 -q -o sweep-two
 expect_code 0 "mpirun -np 2 sweep -n 5"
 expect_same_files sweep-one sweep-two "sweep, -np 2 vs one process" sweep.csv points.csv
-# A sweep lays its points' replications end to end and gives each rank a block of them, so a
-# point may be split between ranks (3 x 3 over 2: 0..3 and 4..8), or whole points go to
-# different ranks when they have fewer replications than there are ranks (3 x 1 over 3).
+# A sweep lays its points' replications end to end and deals them over the ranks, so a
+# point's replications are split between ranks (3 x 3 over 2: 0 2 4 6 8 and 1 3 5 7), and
+# whole points go to different ranks when they have fewer replications than there are ranks
+# (3 x 1 over 3).
 vary3=(--vary states.residential.capacity=30,40,50)
 alone sweep "$region" "${vary3[@]}" -n 3 -t 1 -q -o sweep3-one
 mpi 2 sweep "$region" "${vary3[@]}" -n 3 -t 1 -q -o sweep3-two
@@ -130,6 +131,45 @@ alone sweep "$region" "${vary3[@]}" -n 1 -t 1 -q -o sweep1-one
 mpi 3 sweep "$region" "${vary3[@]}" -n 1 -t 1 -q -o sweep1-three
 expect_code 0 "mpirun -np 3 sweep of 3 points x 1"
 expect_same_files sweep1-one sweep1-three "sweep 3 x 1, -np 3 vs one process" sweep.csv
+
+# SIGTERM to mpirun: Open MPI waits odls_base_sigkill_timeout seconds (default 1), sends
+# SIGTERM to the ranks, waits as long again, then kills them. With time to write, the ranks
+# stop after their replication in hand and the first writes what every rank finished without
+# a gap (the replications are dealt like cards: nearly all of it), the bytes of one process
+# running that many.
+cat >slow.yaml <<'YAML'
+version: 1
+name: slow
+run: {horizon: 20 years, warmup: 1 year, replications: 10, seed: 7}
+states:
+  - name: queue
+    capacity: 300
+    waitlist: fifo
+    length_of_stay: {exponential: {mean: 20 days}}
+    next: {exit: 1}
+arrivals:
+  - {to: queue, per_year: 5000}
+YAML
+code=0
+timeout "$limit" "$MPIEXEC" --mca odls_base_sigkill_timeout 4 --oversubscribe -np 2 \
+    "$CAREFLOW" run slow.yaml -n 100000 -t 1 -o mpi-stopped >out.txt 2>err.txt &
+runner=$!
+sleep 2
+kill -TERM "$runner"
+wait "$runner" || code=$?
+completed="$(sed -n 's/^  "replications_completed": \([0-9]*\),$/\1/p' \
+    mpi-stopped/manifest.json 2>/dev/null || true)"
+if [[ -n "$completed" ]] && grep -q '^  "partial": true' mpi-stopped/manifest.json; then
+    pass "SIGTERM to mpirun: the first rank wrote $completed replications, partial (exit $code)"
+    expect_count 1 "^interrupted: wrote $completed of 100000 replications" err.txt \
+        "a stopped MPI run says what it wrote"
+    alone run slow.yaml -n "$completed" -t 2 -q -o mpi-stopped-alone
+    expect_same_files mpi-stopped mpi-stopped-alone "stopped -np 2 vs one process of as many" \
+        summary.csv replications.csv timeseries.csv
+else
+    fail "SIGTERM to mpirun: no partial manifest (exit $code); stderr:"
+    sed 's/^/    /' err.txt >&2
+fi
 
 # A scenario error: every rank loads the scenario and exits 2; the first alone reports it.
 mpi 2 run "$invalid" -n 2 -o bad

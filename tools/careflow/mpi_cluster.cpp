@@ -120,6 +120,10 @@ int MpiCluster::finish(int exit_code) {
             // them together. Any other failure may leave the others waiting in a collective
             // this rank will never reach.
             if (exit_code != 0 && exit_code <= 128) MPI_Abort(MPI_COMM_WORLD, exit_code);
+            // The others wait while the first writes: when mpirun is stopping the job, the
+            // first rank to exit cuts its grace period short and the rest are killed, which
+            // would lose the partial result being written.
+            MPI_Barrier(MPI_COMM_WORLD);
             break;
     }
     return exit_code;
