@@ -14,8 +14,8 @@ public:
     [[nodiscard]] virtual int rank() const noexcept = 0;
     [[nodiscard]] virtual int size() const noexcept = 0;
 
-    /// Every rank passes its block (rows of `width` doubles, possibly none); the first rank
-    /// gets all blocks concatenated in rank order, the others get nothing back.
+    /// Every rank passes its rows (of `width` doubles each, possibly none); the first rank
+    /// gets all of them, rank 0's first, then rank 1's, ...; the others get nothing back.
     [[nodiscard]] virtual std::vector<std::vector<double>> gather_rows(
         const std::vector<std::vector<double>>& rows, std::size_t width) = 0;
 

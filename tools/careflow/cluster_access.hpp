@@ -18,7 +18,7 @@ namespace careflow::cli {
 [[nodiscard]] Cluster* cluster() noexcept;
 
 /// Whether this process reports: the first rank, or the only process. The others run their
-/// block of each batch and neither print nor write (their BatchResult::holds_results is false).
+/// share of each batch and neither print nor write (their BatchResult::holds_results is false).
 [[nodiscard]] bool is_lead() noexcept;
 
 /// "careflow" on the first or only process, "careflow[rank 2]" on the others: the prefix of a

@@ -131,7 +131,7 @@ int MpiCluster::finish(int exit_code) {
 
 // Every rank answers one roll call, in its first collective or, if it had none, in finish():
 // a rank that fails before its first batch answers "failed" there instead of leaving the
-// others waiting for its block. Ranks that failed alike (a scenario error is the same on
+// others waiting for its share. Ranks that failed alike (a scenario error is the same on
 // every rank) all answer in finish(), as do ranks of a command that needs no batch.
 void MpiCluster::roll_call(bool ready) {
     if (phase_ != Phase::before_roll_call) return;
