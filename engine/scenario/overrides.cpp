@@ -34,8 +34,16 @@ std::optional<YAML::Node> list_item(const YAML::Node& list, const std::string& p
     if (const auto i = parse_integer(part); i && *i >= 0 && static_cast<std::size_t>(*i) < list.size()) {
         return list[static_cast<std::size_t>(*i)];
     }
+    // Items without a name (arrivals, say) can only be addressed by their place in the list.
+    const std::string by_index =
+        list.size() == 0 ? "the list is empty"
+                         : fmt::format("hint: or address an item by its index, 0 to {}",
+                                       list.size() - 1);
+    std::vector<std::string> notes;
+    if (!names.empty()) notes.push_back(known_names_note("names", names));
+    notes.push_back(by_index);
     r.report({Severity::error, {flag, 0, 0}, fmt::format("no list item named '{}'", part),
-              {known_names_note("names", names)}});
+              std::move(notes)});
     return std::nullopt;
 }
 

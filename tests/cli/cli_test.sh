@@ -198,19 +198,7 @@ else
 fi
 
 # A small, quick scenario for the runs of many replications below.
-cat >tiny.yaml <<'YAML'
-version: 1
-name: tiny
-run: {horizon: 2 years, warmup: 100 days, replications: 10, seed: 7}
-states:
-  - name: queue
-    capacity: 3
-    waitlist: fifo
-    length_of_stay: {exponential: {mean: 20 days}}
-    next: {exit: 1}
-arrivals:
-  - {to: queue, per_year: 50}
-YAML
+cp "$SOURCE_DIR/tests/cli/tiny.yaml" tiny.yaml
 
 # Repeatable options take one value each, so the scenario files may come after them.
 careflow validate --set states.queue.capacity=4 tiny.yaml

@@ -12,6 +12,7 @@ export CAREFLOW  # for the ranks of the bash -c case below
 
 scenario="$SOURCE_DIR/scenarios/noord-veluwe-2019.yaml"  # has strategies: costs.csv too
 invalid="$SOURCE_DIR/tests/scenarios/invalid/several_problems.yaml"
+tiny="$SOURCE_DIR/tests/cli/tiny.yaml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -137,22 +138,11 @@ expect_same_files sweep1-one sweep1-three "sweep 3 x 1, -np 3 vs one process" sw
 # stop after their replication in hand and the first writes what every rank finished without
 # a gap (the replications are dealt like cards: nearly all of it), the bytes of one process
 # running that many.
-cat >slow.yaml <<'YAML'
-version: 1
-name: slow
-run: {horizon: 20 years, warmup: 1 year, replications: 10, seed: 7}
-states:
-  - name: queue
-    capacity: 300
-    waitlist: fifo
-    length_of_stay: {exponential: {mean: 20 days}}
-    next: {exit: 1}
-arrivals:
-  - {to: queue, per_year: 5000}
-YAML
+# The command-line tests' small scenario, made slow: about 25 ms a replication.
+slow=(--set "run.horizon=20 years" --set states.queue.capacity=300 --set arrivals.0.per_year=5000)
 code=0
 timeout "$limit" "$MPIEXEC" --mca odls_base_sigkill_timeout 4 --oversubscribe -np 2 \
-    "$CAREFLOW" run slow.yaml -n 100000 -t 1 -o mpi-stopped >out.txt 2>err.txt &
+    "$CAREFLOW" run "$tiny" "${slow[@]}" -n 100000 -t 1 -o mpi-stopped >out.txt 2>err.txt &
 runner=$!
 sleep 2
 kill -TERM "$runner"
@@ -163,7 +153,7 @@ if [[ -n "$completed" ]] && grep -q '^  "partial": true' mpi-stopped/manifest.js
     pass "SIGTERM to mpirun: the first rank wrote $completed replications, partial (exit $code)"
     expect_count 1 "^interrupted: wrote $completed of 100000 replications" err.txt \
         "a stopped MPI run says what it wrote"
-    alone run slow.yaml -n "$completed" -t 2 -q -o mpi-stopped-alone
+    alone run "$tiny" "${slow[@]}" -n "$completed" -t 2 -q -o mpi-stopped-alone
     expect_same_files mpi-stopped mpi-stopped-alone "stopped -np 2 vs one process of as many" \
         summary.csv replications.csv timeseries.csv
 else

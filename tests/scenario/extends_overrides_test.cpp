@@ -66,7 +66,8 @@ TEST(Overrides, AcceptAFlowMapAsTheValue) {
 TEST(Overrides, ErrorsNameTheFlag) {
     EXPECT_EQ(errors_of("base.yaml", {"states.cure.capacity=3"}),
               "--set states.cure.capacity=3: error: no list item named 'cure'\n"
-              "  known names: care, home\n");
+              "  known names: care, home\n"
+              "  hint: or address an item by its index, 0 to 1\n");
     EXPECT_EQ(errors_of("base.yaml", {"run.replications=many"}),
               "--set run.replications=many: error: run.replications must be a whole number, got "
               "'many'\n");
