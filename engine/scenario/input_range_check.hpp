@@ -9,10 +9,11 @@
 namespace careflow::scenario {
 
 /// Resolves the scenario with each input at the lowest and at the highest value it can draw
-/// (the others nominal), then with all inputs at their lowest and all at their highest, and
-/// reports each input whose extremes break a rule (a sum of probabilities, a range a reader
-/// checks itself) at its node in `nodes`. Rules that tie two inputs in opposite directions
-/// (a min below a max) are beyond these probes; a draw that breaks one fails its replication.
+/// (the others nominal), then each two inputs of one value (a uniform's min and max) at
+/// opposite ends, then all inputs at their lowest and all at their highest, and reports each
+/// input whose extremes break a rule (a sum of probabilities, a range a reader checks itself,
+/// a min below a max) at its node in `nodes`. Rules that tie inputs of different values in
+/// opposite directions are beyond these probes; a draw that breaks one fails its replication.
 void check_input_ranges(const UncertainInputs& uncertainty, const std::vector<YAML::Node>& nodes,
                         NodeReader& reader);
 

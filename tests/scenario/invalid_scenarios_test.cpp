@@ -91,6 +91,7 @@ const std::vector<std::string> invalid_scenarios{
     "input_contract_price_negative",
     "input_ceiling_share_above_one",
     "input_ceiling_can_be_zero",
+    "input_min_can_exceed_max",
 };
 
 class InvalidScenario : public ::testing::TestWithParam<std::string> {};
