@@ -31,8 +31,9 @@ std::optional<YAML::Node> list_item(const YAML::Node& list, const std::string& p
             names.push_back(name->Scalar());
         }
     }
-    if (const auto i = parse_integer(part); i && *i >= 0 && static_cast<std::size_t>(*i) < list.size()) {
-        return list[static_cast<std::size_t>(*i)];
+    const auto index = parse_integer(part);
+    if (index && *index >= 0 && static_cast<std::size_t>(*index) < list.size()) {
+        return list[static_cast<std::size_t>(*index)];
     }
     // Items without a name (arrivals, say) can only be addressed by their place in the list.
     const std::string by_index =
@@ -42,8 +43,10 @@ std::optional<YAML::Node> list_item(const YAML::Node& list, const std::string& p
     std::vector<std::string> notes;
     if (!names.empty()) notes.push_back(known_names_note("names", names));
     notes.push_back(by_index);
-    r.report({Severity::error, {flag, 0, 0}, fmt::format("no list item named '{}'", part),
-              std::move(notes)});
+    const std::string message =
+        index ? fmt::format("no list item at index {} (the list has {})", part, list.size())
+              : fmt::format("no list item named '{}'", part);
+    r.report({Severity::error, {flag, 0, 0}, message, std::move(notes)});
     return std::nullopt;
 }
 

@@ -68,6 +68,11 @@ TEST(Overrides, ErrorsNameTheFlag) {
               "--set states.cure.capacity=3: error: no list item named 'cure'\n"
               "  known names: care, home\n"
               "  hint: or address an item by its index, 0 to 1\n");
+    EXPECT_EQ(errors_of("base.yaml", {"states.2.capacity=3"}),
+              "--set states.2.capacity=3: error: no list item at index 2 (the list has 2)\n"
+              "  known names: care, home\n"
+              "  hint: or address an item by its index, 0 to 1\n");
+    EXPECT_EQ(errors_of("base.yaml", {"states.1.capacity=3"}), "no error");  // "home", by index
     EXPECT_EQ(errors_of("base.yaml", {"run.replications=many"}),
               "--set run.replications=many: error: run.replications must be a whole number, got "
               "'many'\n");
