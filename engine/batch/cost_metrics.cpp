@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <string_view>
 
 namespace careflow::batch {
@@ -14,7 +15,7 @@ using finance::Ledger;
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::array<std::string_view, finance::component_count> component_names{
-    "care", "admin", "incentive"};
+    "care", "admin", "incentive", "waiting"};
 
 double euros(Cents cents) { return static_cast<double>(cents) / 100.0; }
 
@@ -88,8 +89,9 @@ std::vector<MetricKey> cost_summary_keys(const Model& model) {
     std::vector<MetricKey> keys;
     for (const Strategy& strategy : model.strategies) {
         for (const std::string& year : model.calendar.year_labels) {
-            for (const char* metric : {"cost_total", "cost_care", "cost_admin",
-                                       "cost_incentive", "cost_per_client"}) {
+            for (const char* metric : {"cost_total", "cost_care", "cost_admin", "cost_incentive",
+                                       "cost_waiting_support", "cost_per_client",
+                                       "cost_of_waiting"}) {
                 keys.push_back({metric, "", year, strategy.name});
             }
             for (const std::string& segment : model.segments) {
@@ -97,6 +99,9 @@ std::vector<MetricKey> cost_summary_keys(const Model& model) {
             }
             for (const CareState& state : model.states) {
                 keys.push_back({"cost_state", state.name, year, strategy.name});
+            }
+            for (const CareState& state : model.states) {
+                keys.push_back({"cost_of_waiting", state.name, year, strategy.name});
             }
             for (const Contract& c : strategy.contracts) {
                 if (!has_budget(c)) continue;
@@ -128,6 +133,11 @@ std::vector<double> cost_summary_values(const Model& model, const PassPlan& plan
             }
             values.push_back(clients[year] == 0 ? nan
                                                 : euros(total) / static_cast<double>(clients[year]));
+            std::vector<Cents> of_waiting(n_states, 0);
+            for (std::size_t st = 0; st < n_states; ++st) {
+                of_waiting[st] = ledger.waiting_cost(slot, year, make_id<StateId>(st));
+            }
+            values.push_back(euros(std::accumulate(of_waiting.begin(), of_waiting.end(), Cents{0})));
             std::vector<Cents> by_segment(model.segments.size(), 0);
             std::vector<Cents> by_state(n_states, 0);
             for (std::size_t st = 0; st < n_states; ++st) {
@@ -136,6 +146,7 @@ std::vector<double> cost_summary_values(const Model& model, const PassPlan& plan
             }
             for (const Cents cents : by_segment) values.push_back(euros(cents));
             for (const Cents cents : by_state) values.push_back(euros(cents));
+            for (const Cents cents : of_waiting) values.push_back(euros(cents));
             for (std::size_t k = 0; k < strategy.contracts.size(); ++k) {
                 const Contract& c = strategy.contracts[k];
                 if (!has_budget(c)) continue;

@@ -34,7 +34,7 @@ double left(const YearStateMetrics& m, TransitionType type) {
 }
 
 // Per calendar year, per state.
-constexpr std::array<Column<YearStateMetrics>, 22> year_columns{{
+constexpr std::array<Column<YearStateMetrics>, 28> year_columns{{
     {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
     {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
     {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
@@ -57,6 +57,13 @@ constexpr std::array<Column<YearStateMetrics>, 22> year_columns{{
     {"overflows", [](const YearStateMetrics& m) { return count(m.overflows); }},
     {"redirected", [](const YearStateMetrics& m) { return count(m.redirected); }},
     {"bridged", [](const YearStateMetrics& m) { return count(m.bridged); }},
+    {"waiting_deteriorations",
+     [](const YearStateMetrics& m) { return count(m.waiting_deteriorations); }},
+    {"waiting_escalations", [](const YearStateMetrics& m) { return count(m.waiting_escalations); }},
+    {"waiting_recoveries", [](const YearStateMetrics& m) { return count(m.waiting_recoveries); }},
+    {"came_back", [](const YearStateMetrics& m) { return count(m.came_back); }},
+    {"wait_youth_days", [](const YearStateMetrics& m) { return m.wait_youth_days; }},
+    {"over_norm_youth_days", [](const YearStateMetrics& m) { return m.over_norm_youth_days; }},
 }};
 
 // Per calendar year, over all states: admissions into out-of-home kinds and crisis.
@@ -65,10 +72,17 @@ void add_region_values(const Model& model, const sim::ReplicationMetrics& m, std
     const std::size_t n_states = model.state_count();
     double out_of_home = 0.0;
     double crisis = 0.0;
+    double deteriorations = 0.0;
+    double escalations = 0.0;
+    double youth_days = 0.0;
     for (std::size_t s = 0; s < n_states; ++s) {
-        const double admissions = count(m.years[year * n_states + s].admissions);
+        const YearStateMetrics& y = m.years[year * n_states + s];
+        const double admissions = count(y.admissions);
         if (is_out_of_home(model.states[s].kind)) out_of_home += admissions;
         if (model.states[s].kind == StateKind::crisis) crisis += admissions;
+        deteriorations += count(y.waiting_deteriorations);
+        escalations += count(y.waiting_escalations);
+        youth_days += y.wait_youth_days;
     }
     values.push_back(count(m.clients[year]));
     values.push_back(count(m.referrals_by_year[year]));
@@ -76,6 +90,9 @@ void add_region_values(const Model& model, const sim::ReplicationMetrics& m, std
     values.push_back(count(m.re_entries_by_year[year]));
     values.push_back(out_of_home);
     values.push_back(crisis);
+    values.push_back(deteriorations);
+    values.push_back(escalations);
+    values.push_back(youth_days);
 }
 
 // Per calendar year, per segment: distinct clients, and sums over the segment's states.
@@ -122,6 +139,9 @@ std::vector<MetricKey> metric_keys(const Model& model, const std::string& strate
         keys.push_back({"re_entries", "", year, strategy});
         keys.push_back({"out_of_home_admissions", "", year, strategy});
         keys.push_back({"crisis_admissions", "", year, strategy});
+        keys.push_back({"waiting_deteriorations", "", year, strategy});
+        keys.push_back({"waiting_escalations", "", year, strategy});
+        keys.push_back({"wait_youth_days", "", year, strategy});
         for (const std::string& municipality : model.population.municipalities) {
             keys.push_back({"municipality_clients", municipality, year, strategy});
             keys.push_back({"municipality_referrals", municipality, year, strategy});

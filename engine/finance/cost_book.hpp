@@ -33,6 +33,8 @@ struct Stay {
     double admitted_at = 0.0;
     double left_at = 0.0;  ///< the window's end for a stay still open
     bool open = false;     ///< still in care when the window ended
+    /// The state whose waitlist led to this stay (exit: none): its cost counts as waiting's.
+    StateId waiting_cause = StateId::exit;
 };
 
 class CostBook {
@@ -44,6 +46,9 @@ public:
 
     /// Bills the part of a stay inside the measured window, split by calendar month and year.
     void price_stay(const Stay& stay);
+    /// Bills the support of a wait for `wait.state` from `admitted_at` (joining the line) to
+    /// `left_at`: the days on the line inside the window, at the contract's waiting price.
+    void price_wait(const Stay& wait);
     /// A youth redirected away from out-of-home care was admitted to `stay.state` at
     /// `stay.admitted_at`: the substitution bonus.
     void substitution(const Stay& stay);
@@ -81,6 +86,7 @@ private:
                                      bool month_started) const noexcept;
     void count_care_days(const Terms& t, const CareDays& days);
     void book_care(const Terms& t, const Stay& stay, std::size_t year, Cents amount);
+    void book_waiting(const Terms& t, const Stay& wait, std::size_t year, std::int64_t days);
     void book_claims(const Terms& t, const Stay& stay, std::size_t year, std::int64_t claims);
     void pay_bonus(const Stay& stay, std::int64_t day, Cents YearAmounts::*bonus);
 

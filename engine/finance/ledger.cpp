@@ -11,6 +11,7 @@ Ledger::Ledger(Shape shape) : shape_(std::move(shape)) {
     cells_.assign(shape_.strategies * shape_.years * shape_.states * shape_.providers *
                       shape_.municipalities * component_count,
                   0);
+    waiting_costs_.assign(shape_.strategies * shape_.years * shape_.states, 0);
     std::size_t offset = 0;
     for (std::size_t slot = 0; slot < shape_.strategies; ++slot) {
         contract_offset_.push_back(offset);
@@ -38,6 +39,14 @@ Cents& Ledger::at(std::size_t slot, std::size_t year, StateId state, std::size_t
 Cents Ledger::at(std::size_t slot, std::size_t year, StateId state, std::size_t provider,
                  std::size_t municipality, Component component) const noexcept {
     return cells_[cell(slot, year, state, provider, municipality, component)];
+}
+
+Cents& Ledger::waiting_cost(std::size_t slot, std::size_t year, StateId state) noexcept {
+    return waiting_costs_[(slot * shape_.years + year) * shape_.states + index(state)];
+}
+
+Cents Ledger::waiting_cost(std::size_t slot, std::size_t year, StateId state) const noexcept {
+    return waiting_costs_[(slot * shape_.years + year) * shape_.states + index(state)];
 }
 
 ContractYear& Ledger::contract_year(std::size_t slot, std::size_t contract,

@@ -16,8 +16,9 @@ enum class Component : std::uint8_t {
     care,       ///< tariffs, fees and lump sums, net of what a ceiling leaves unpaid
     admin,      ///< administration: per claim and per contract-year
     incentive,  ///< substitution, outcome and shared-savings bonuses
+    waiting,    ///< support while youths wait for a place (Contract::waiting_price)
 };
-inline constexpr std::size_t component_count = 3;
+inline constexpr std::size_t component_count = 4;
 
 /// What one contract did in one year (for budget use and the ceiling checks).
 struct ContractYear {
@@ -51,6 +52,11 @@ public:
     [[nodiscard]] Cents at(std::size_t slot, std::size_t year, StateId state,
                            std::size_t provider, std::size_t municipality,
                            Component component) const noexcept;
+    /// Cost attributable to waiting for `state` (docs/outputs.md, `cost_waiting`): waiting
+    /// support, bridging care, and the care escalations out of its line bought.
+    [[nodiscard]] Cents& waiting_cost(std::size_t slot, std::size_t year, StateId state) noexcept;
+    [[nodiscard]] Cents waiting_cost(std::size_t slot, std::size_t year,
+                                     StateId state) const noexcept;
     [[nodiscard]] ContractYear& contract_year(std::size_t slot, std::size_t contract,
                                               std::size_t year) noexcept;
     [[nodiscard]] const ContractYear& contract_year(std::size_t slot, std::size_t contract,
@@ -74,6 +80,7 @@ private:
 
     Shape shape_{};
     std::vector<Cents> cells_{};
+    std::vector<Cents> waiting_costs_{};  ///< [(slot * years + year) * states + state]
     std::vector<std::size_t> contract_offset_{};  ///< per slot: first ContractYear
     std::vector<ContractYear> contract_years_{};  ///< [offset + contract * years + year]
 };

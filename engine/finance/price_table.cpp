@@ -17,6 +17,7 @@ Cents indexed(Cents amount, long double factor) {
 YearAmounts indexed_amounts(const Contract& c, long double factor) {
     YearAmounts a;
     a.admin_per_claim = indexed(c.admin_per_claim, factor);
+    a.waiting_price = indexed(c.waiting_price, factor);
     a.admin_per_contract_year = indexed(c.admin_per_contract_year, factor);
     a.substitution_bonus = indexed(c.substitution_bonus, factor);
     a.outcome_bonus = indexed(c.outcome_bonus, factor);

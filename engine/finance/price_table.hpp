@@ -13,6 +13,7 @@ namespace careflow::finance {
 /// A contract's yearly amounts after indexation (whole cents).
 struct YearAmounts {
     Cents admin_per_claim = 0;
+    Cents waiting_price = 0;  ///< per Contract::waiting_unit_days on a waitlist
     Cents admin_per_contract_year = 0;
     Cents substitution_bonus = 0;
     Cents outcome_bonus = 0;

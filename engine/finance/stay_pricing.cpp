@@ -6,6 +6,7 @@
 #include "finance/money_rounding.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
@@ -105,13 +106,48 @@ void CostBook::book_care(const Terms& t, const Stay& stay, std::size_t year, Cen
     ledger_.at(t.slot, year, stay.state, stay.provider, stay.municipality, Component::care) +=
         amount;
     ledger_.contract_year(t.slot, t.contract, year).full_price += amount;
+    if (stay.waiting_cause != StateId::exit) {
+        ledger_.waiting_cost(t.slot, year, stay.waiting_cause) += amount;
+    }
 }
 
 void CostBook::book_claims(const Terms& t, const Stay& stay, std::size_t year,
                            std::int64_t claims) {
+    const Cents amount = claims * prices_.amounts(t.slot, t.contract, year).admin_per_claim;
     ledger_.at(t.slot, year, stay.state, stay.provider, stay.municipality, Component::admin) +=
-        claims * prices_.amounts(t.slot, t.contract, year).admin_per_claim;
+        amount;
     ledger_.contract_year(t.slot, t.contract, year).claims += claims;
+    if (stay.waiting_cause != StateId::exit) {
+        ledger_.waiting_cost(t.slot, year, stay.waiting_cause) += amount;
+    }
+}
+
+/// Waiting days [joined, left) inside the window, year by year; a wait that begins and ends
+/// on the same day costs nothing. Each year's days are priced once, rounded half up.
+void CostBook::price_wait(const Stay& wait) {
+    assert(!closed_ && "CostBook::price_wait after close()");
+    const std::int64_t first = std::max<std::int64_t>(calendar_.day_of(wait.admitted_at), 0);
+    const std::int64_t last = std::min(calendar_.day_of(wait.left_at), calendar_.days());
+    for (std::size_t slot = 0; slot < priced_.size(); ++slot) {
+        const std::optional<Terms> t = terms_for(slot, wait.state, wait.provider);
+        if (!t || t->contract_terms->waiting_price == 0) continue;
+        for (std::int64_t day = first; day < last;) {
+            const std::size_t year = calendar_.year_of_day(day);
+            const std::int64_t end = std::min(last, calendar_.year_first_day(year + 1));
+            book_waiting(*t, wait, year, end - day);
+            day = end;
+        }
+    }
+}
+
+void CostBook::book_waiting(const Terms& t, const Stay& wait, std::size_t year,
+                            std::int64_t days) {
+    const Cents price = prices_.amounts(t.slot, t.contract, year).waiting_price;
+    const Cents amount =
+        divide_half_up(WideCents{price} * days, t.contract_terms->waiting_unit_days);
+    ledger_.at(t.slot, year, wait.state, wait.provider, wait.municipality,
+               Component::waiting) += amount;
+    ledger_.waiting_cost(t.slot, year, wait.state) += amount;
 }
 
 }  // namespace careflow::finance

@@ -13,6 +13,9 @@ constexpr std::array<std::string_view, 11> kind_names{
 constexpr std::array<std::string_view, transition_type_count> type_names{
     "escalation", "step_down", "completion", "breakdown", "other"};
 
+constexpr std::array<std::string_view, waiting_event_count> waiting_event_names{
+    "deterioration", "escalation", "renege", "recovery"};
+
 constexpr std::array<std::string_view, 5> scheme_names{"per_unit", "day_price", "monthly",
                                                        "trajectory", "lump_sum"};
 
@@ -32,6 +35,10 @@ std::string_view name_of(TransitionType type) {
 }
 std::string_view name_of(Scheme scheme) { return scheme_names[static_cast<std::size_t>(scheme)]; }
 std::span<const std::string_view> scheme_words() { return scheme_names; }
+std::string_view name_of(WaitingEvent event) {
+    return waiting_event_names[static_cast<std::size_t>(event)];
+}
+std::span<const std::string_view> waiting_event_words() { return waiting_event_names; }
 std::optional<StateKind> parse_state_kind(std::string_view word) {
     return parse<StateKind>(kind_names, word);
 }

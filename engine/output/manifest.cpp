@@ -72,6 +72,28 @@ std::string state_name(const Model& model, StateId id) {
     return id == StateId::exit ? std::string("exit") : model.state(id).name;
 }
 
+Json waiting_clocks_json(const Model& model, const std::vector<WaitingClock>& clocks) {
+    Json out = Json::array();
+    for (const WaitingClock& c : clocks) {
+        Json clock{{"type", name_of(c.event)},
+                   {"rate_per_year", c.rate_per_day * days_per_year},
+                   {"growth_per_week", c.growth_per_day * 7.0},
+                   {"severity_factor", c.severity_factor},
+                   {"age_band_factor", c.age_band_factor},
+                   {"in_bridging", c.bridging_factor}};
+        if (c.event == WaitingEvent::escalation) clock["to"] = state_name(model, c.to);
+        if (c.comes_back) {
+            clock["comes_back"] = {{"share", c.comes_back->share},
+                                   {"after", distribution_json(c.comes_back->after)},
+                                   {"severity_shift", c.comes_back->severity_shift},
+                                   {"to", c.comes_back->to ? Json(state_name(model, *c.comes_back->to))
+                                                           : Json()}};
+        }
+        out.push_back(std::move(clock));
+    }
+    return out;
+}
+
 Json state_json(const Model& model, const CareState& state) {
     Json out;
     out["name"] = state.name;
@@ -93,7 +115,7 @@ Json state_json(const Model& model, const CareState& state) {
     out["waitlist"] = {
         {"order", state.waitlist.order == WaitlistOrder::fifo ? "fifo" : "priority"},
         {"norm_days", state.waitlist.norm_days ? Json(*state.waitlist.norm_days) : Json()},
-        {"renege_per_year", state.waitlist.renege_rate_per_day * days_per_year}};
+        {"while_waiting", waiting_clocks_json(model, state.waitlist.clocks)}};
     out["never_waits"] = state.never_waits;
     if (state.length_of_stay) out["length_of_stay"] = distribution_json(*state.length_of_stay);
     out["next"] = Json::array();

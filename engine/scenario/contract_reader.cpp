@@ -17,10 +17,10 @@ constexpr std::array<std::string_view, 3> unit_names{"hour", "minute", "day_part
 constexpr std::array<std::string_view, 2> day_count_names{"first_not_last", "both"};
 constexpr std::array<std::string_view, 2> month_names{"full", "pro_rata"};
 
-constexpr std::array<std::string_view, 16> contract_keys{
+constexpr std::array<std::string_view, 17> contract_keys{
     "state",  "provider",       "scheme",  "price",         "units_per_week", "unit",
     "days",   "months",         "max_duration",  "budget",  "cost_per_place", "ceiling",
-    "bonus",  "level_changes",  "admin",   "behaviour"};
+    "bonus",  "level_changes",  "admin",   "behaviour",     "waiting"};
 
 /// Keys that belong to one scheme.
 constexpr std::array<std::pair<std::string_view, Scheme>, 7> scheme_keys{{
@@ -211,6 +211,9 @@ std::optional<Contract> read_contract_terms(const YAML::Node& node, const std::s
     }
     if (const auto admin = NodeReader::optional(node, "admin")) {
         read_admin(*admin, path + ".admin", c, r);
+    }
+    if (const auto waiting = NodeReader::optional(node, "waiting")) {
+        read_waiting_support(*waiting, path + ".waiting", c, r);
     }
     if (const auto behaviour = NodeReader::optional(node, "behaviour")) {
         c.behaviour = read_behaviour(*behaviour, path + ".behaviour", r);

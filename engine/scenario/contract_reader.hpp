@@ -30,6 +30,10 @@ std::vector<LevelChange> read_level_changes(const YAML::Node& node, const std::s
 void read_bonus(const YAML::Node& node, const std::string& path, Contract& contract,
                 NodeReader& reader);
 
+/// `waiting: {per_day: 4.50}` or `waiting: {per_week: 30}`: support while on the waitlist.
+void read_waiting_support(const YAML::Node& node, const std::string& path, Contract& contract,
+                          NodeReader& reader);
+
 /// `admin: {per_claim: 12.50, per_contract_year: 2500}`.
 void read_admin(const YAML::Node& node, const std::string& path, Contract& contract,
                 NodeReader& reader);

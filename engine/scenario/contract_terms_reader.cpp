@@ -136,6 +136,24 @@ void read_bonus(const YAML::Node& node, const std::string& path, Contract& c, No
     }
 }
 
+void read_waiting_support(const YAML::Node& node, const std::string& path, Contract& c,
+                          NodeReader& r) {
+    static constexpr std::array<std::string_view, 2> keys{"per_day", "per_week"};
+    if (!r.expect_map(node, path)) return;
+    r.check_keys(node, path, keys);
+    const auto per_day = optional_cents(node, "per_day", path, r);
+    const auto per_week = optional_cents(node, "per_week", path, r);
+    const bool day_given = NodeReader::optional(node, "per_day").has_value();
+    if (day_given == NodeReader::optional(node, "per_week").has_value()) {
+        r.error(node, fmt::format("{} needs exactly one of 'per_day' or 'per_week'", path),
+                {"hint: the price of support while a youth waits, e.g. 'waiting: {per_week: "
+                 "35}'"});
+        return;
+    }
+    c.waiting_price = day_given ? per_day.value_or(0) : per_week.value_or(0);
+    c.waiting_unit_days = day_given ? 1 : 7;
+}
+
 void read_admin(const YAML::Node& node, const std::string& path, Contract& c, NodeReader& r) {
     static constexpr std::array<std::string_view, 2> keys{"per_claim", "per_contract_year"};
     if (!r.expect_map(node, path)) return;

@@ -299,7 +299,10 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
                                             path),
                      {"hint: write 'version: 2' at the top of the file"});
         }
-        state.waitlist = read_waitlist(*waitlist, path + ".waitlist", care_state_lookup(), r_);
+        const auto found = ids_.find(state.name);
+        const StateId self = found == ids_.end() ? StateId::exit : found->second;
+        state.waitlist = read_waitlist(*waitlist, path + ".waitlist", model_.population,
+                                       care_state_lookup(), self, r_);
     }
     if (auto flag = NodeReader::optional(node, "never_waits")) {
         state.never_waits = r_.boolean(*flag, path + ".never_waits").value_or(false);

@@ -1,7 +1,9 @@
-// Waitlist rules: order (fifo or priority by severity), waiting-time norm, reneging rate.
+// Waitlist rules: order (fifo or priority by severity), waiting-time norm, the clocks that run
+// while youths wait, bridging care.
 #include "scenario/waitlist_reader.hpp"
 
 #include "scenario/units.hpp"
+#include "scenario/waiting_clock_reader.hpp"
 
 #include <fmt/format.h>
 
@@ -24,9 +26,11 @@ std::optional<WaitlistOrder> read_order(const YAML::Node& node, const std::strin
 }  // namespace
 
 WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
-                            const StateLookup& lookup, NodeReader& r) {
-    static constexpr std::array<std::string_view, 5> keys{
-        "order", "norm", "renege_per_year", "bridging", "escalation_growth_per_week"};
+                            const Population& population, const StateLookup& lookup,
+                            StateId waiting_for, NodeReader& r) {
+    static constexpr std::array<std::string_view, 6> keys{
+        "order", "norm", "renege_per_year", "bridging", "escalation_growth_per_week",
+        "while_waiting"};
     WaitlistRules rules;
     if (!node.IsMap()) {
         rules.order = read_order(node, path, r).value_or(WaitlistOrder::fifo);
@@ -44,9 +48,20 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
         if (rate && *rate < 0.0) {
             r.error(*renege, fmt::format("{}.renege_per_year must be 0 or more, got '{}'", path,
                                          renege->Scalar()));
-        } else if (rate) {
-            rules.renege_rate_per_day = *rate / days_per_year;
+        } else if (rate && *rate > 0.0) {
+            // The short form: a renege clock that stops in bridging care (its meaning before
+            // `while_waiting` existed).
+            WaitingClock clock{.event = WaitingEvent::renege, .rate_per_day = *rate / days_per_year};
+            clock.severity_factor.assign(population.severity_levels.size(), 1.0);
+            clock.age_band_factor.assign(population.age_band_labels.size(), 1.0);
+            clock.bridging_factor = 0.0;
+            rules.clocks.push_back(std::move(clock));
         }
+    }
+    if (auto clocks = NodeReader::optional(node, "while_waiting")) {
+        auto more = read_waiting_clocks(*clocks, path + ".while_waiting", population, lookup,
+                                        waiting_for, r);
+        rules.clocks.insert(rules.clocks.end(), more.begin(), more.end());
     }
     if (auto bridging = NodeReader::optional(node, "bridging")) {
         rules.bridging = lookup(*bridging, path + ".bridging");

@@ -1,4 +1,4 @@
-// Reading a state's waitlist rules: `fifo`, or a map with order, norm and reneging.
+// Reading a state's waitlist rules: `fifo`, or a map with order, norm, waiting clocks, bridging.
 #pragma once
 
 #include "scenario/node_reader.hpp"
@@ -11,8 +11,10 @@
 namespace careflow::scenario {
 
 /// `waitlist: fifo`, `waitlist: priority`, or `waitlist: {order: priority, norm: 10 weeks,
-/// renege_per_year: 0.5, bridging: ambulatory, escalation_growth_per_week: 0.02}`.
+/// renege_per_year: 0.5, bridging: ambulatory, escalation_growth_per_week: 0.02,
+/// while_waiting: [...]}` for the state `waiting_for`.
 WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
-                            const StateLookup& lookup, NodeReader& reader);
+                            const Population& population, const StateLookup& lookup,
+                            StateId waiting_for, NodeReader& reader);
 
 }  // namespace careflow::scenario

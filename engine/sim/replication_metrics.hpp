@@ -42,6 +42,12 @@ struct YearStateMetrics {
     std::uint64_t overflows = 0;
     std::uint64_t redirected = 0;
     std::uint64_t bridged = 0;
+    std::uint64_t waiting_deteriorations = 0;
+    std::uint64_t waiting_escalations = 0;
+    std::uint64_t waiting_recoveries = 0;
+    std::uint64_t came_back = 0;
+    double wait_youth_days = 0.0;
+    double over_norm_youth_days = 0.0;  ///< NaN without a norm
 };
 
 /// One municipality in one calendar year.

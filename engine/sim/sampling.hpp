@@ -39,4 +39,16 @@ inline double sample_days(const Distribution& d, RandomStream& rng) {
     return d.mean_days;  // unreachable: every kind is handled above
 }
 
+/// Days until a clock whose rate at w days waited is rate x (1 + growth x w) runs out, for a
+/// youth who has waited `waited` days and an Exp(1) draw `e`: the inverse of the cumulative
+/// hazard, exact (no monthly redraws). rate x (b t + growth t^2 / 2) = e with b = 1 + growth x
+/// waited, solved in the form that does not cancel when growth is small.
+[[nodiscard]] inline double growing_hazard_days(double rate, double growth, double waited,
+                                                double e) noexcept {
+    const double c = e / rate;
+    if (growth <= 0.0) return c;
+    const double b = 1.0 + growth * waited;
+    return 2.0 * c / (b + std::sqrt(b * b + 2.0 * growth * c));
+}
+
 }  // namespace careflow::sim

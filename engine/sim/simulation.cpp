@@ -17,8 +17,10 @@ double ratio_or_nan(double numerator, std::uint64_t denominator) {
                             : numerator / static_cast<double>(denominator);
 }
 
-bool any_age_factor(const CareState& state) {
-    return std::any_of(state.transitions.begin(), state.transitions.end(), [](const auto& t) {
+/// True if some clock of `clocks` (transitions or waiting clocks) has an age-band factor.
+template <typename Clocks>
+bool any_age_factor(const Clocks& clocks) {
+    return std::any_of(clocks.begin(), clocks.end(), [](const auto& t) {
         return std::any_of(t.age_band_factor.begin(), t.age_band_factor.end(),
                            [](double f) { return f != 1.0; });
     });
@@ -50,7 +52,8 @@ Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t rep
         }
         const bool by_priority = model.states[s].waitlist.order == WaitlistOrder::priority;
         states_[s].queues.resize(by_priority ? model.population.severity_levels.size() : 1);
-        states_[s].rates_depend_on_age = any_age_factor(model.states[s]);
+        states_[s].rates_depend_on_age = any_age_factor(model.states[s].transitions);
+        states_[s].waiting_depends_on_age = any_age_factor(model.states[s].waitlist.clocks);
         any_bridging_ = any_bridging_ || model.states[s].waitlist.bridging.has_value();
     }
     set_up_providers(pass);
@@ -94,6 +97,7 @@ ReplicationMetrics Simulation::run() {
     }
     run_until(warmup + model_.run.horizon_days);
     close_month(month_, true);
+    close_open_waits();
     bill_open_stays();
     return collect();
 }

@@ -33,7 +33,8 @@ struct Pass {
 
 /// A value type with no globals: one per replication, so replications run on threads.
 /// Its handlers live in several files: simulation.cpp (loop, window, months),
-/// simulation_flow.cpp (admission, waitlists, leaving), simulation_inflow.cpp (referrals,
+/// simulation_flow.cpp (admission, clocks, leaving), simulation_waiting.cpp (waitlists and
+/// what happens while waiting), simulation_inflow.cpp (referrals,
 /// initial stock, youth attributes), simulation_staff.cpp, simulation_policy.cpp and
 /// simulation_providers.cpp (providers, their admission gates, behaviour and billing).
 class Simulation {
@@ -77,6 +78,7 @@ private:
         std::vector<FifoWaitlist> queues;  ///< one per priority level (one if fifo), lowest first
         StateTally tally;
         bool rates_depend_on_age = false;  ///< some rate has an age-band factor
+        bool waiting_depends_on_age = false;  ///< some waiting clock has an age-band factor
         double fte = 0.0;                  ///< staff, for staffed states
         std::uint64_t staff_stamp = 0;     ///< seq of the live staff_change event
         std::array<double, transition_type_count> rate_factor{1.0, 1.0, 1.0, 1.0, 1.0};
@@ -109,11 +111,6 @@ private:
     void release_place(YouthId youth, StateId state);
     void admit_next_waiting(StateId state);
     void on_leave_state(const Event& ev);
-    void leave_waitlist(YouthId youth, StateId state);
-    bool try_bridging(YouthId youth, StateId awaited);
-    void stop_waiting_elsewhere(YouthId youth);
-    void recheck_bridging();
-    void schedule_wait_end(YouthId youth, StateId state);
     void leave(YouthId youth, StateId from, StateId to, TransitionType type);
     /// A youth leaving care from `from`: gone, or (re_entry) outside care until its next
     /// referral.
@@ -126,9 +123,37 @@ private:
                            double elapsed_days) const;
     [[nodiscard]] double rate_factor(YouthId youth, const Transition& t) const noexcept;
     [[nodiscard]] double age_years(YouthId youth) const noexcept;
+    /// True if the youth has an age and is past youth care's leaving age on `day`.
+    [[nodiscard]] bool past_leave_age(YouthId youth, double day) const noexcept;
+    /// The youth's age band now (the first for youths without an age).
+    [[nodiscard]] std::size_t age_band(YouthId youth) const noexcept;
+    /// Ageing out of `state`, or (if `age_dependent`) entering the next age band, when earlier
+    /// than `best`.
+    void add_age_clocks(YouthId youth, const CareState& state, bool age_dependent,
+                        Clock& best) const noexcept;
     StateId draw_next_state(YouthId youth, StateId from);
     /// The youth's own stream, continued where its last draw stopped.
     [[nodiscard]] RandomStream youth_stream(YouthId youth) const noexcept;
+
+    // simulation_waiting.cpp: the waitlist, its clocks, bridging care, the waits' accounts
+    void join_waitlist(YouthId youth, StateId state);
+    void leave_waitlist(YouthId youth, StateId state);
+    bool try_bridging(YouthId youth, StateId awaited);
+    void stop_waiting_elsewhere(YouthId youth);
+    void recheck_bridging();
+    void schedule_wait_end(YouthId youth, StateId state);
+    /// The earliest of the waiting clocks of `awaited`'s line, drawn now, if before `best`.
+    void draw_waiting_clocks(YouthId youth, StateId awaited, bool bridged, RandomStream& rng,
+                             Clock& best) const;
+    void on_waiting_clock(YouthId youth);
+    void deteriorate(YouthId youth, StateId awaited);
+    /// Takes a waiting youth out of `awaited`'s line, and out of its bridging care if in it.
+    void leave_line(YouthId youth, StateId awaited);
+    void give_up(YouthId youth, StateId awaited, const WaitingClock& clock);
+    void on_come_back(YouthId youth);
+    /// Counts the wait for `awaited` that ends now (youth-days, over the norm, its price).
+    void end_wait(YouthId youth, StateId awaited, bool admitted);
+    void close_open_waits();
 
     // simulation_staff.cpp: staff attrition and hiring, and the places they give
     void schedule_staff_change(StateId state);

@@ -50,71 +50,7 @@ void Simulation::enter(YouthId youth, StateId requested) {
         admit(youth, to);
         return;
     }
-    youths_[y].ticket = next_ticket_++;
-    const std::size_t level = state.queues.size() == 1 ? 0 : youths_[y].severity;
-    state.queues[level].push({youth, youths_[y].ticket});
-    ++state.waiting;
-    if (rules.waitlist.bridging && try_bridging(youth, to)) return;
-    schedule_wait_end(youth, to);
-}
-
-/// Places a youth waiting for `awaited` in its bridging state, if that has room. The youth
-/// stays on the waitlist; its queued_at keeps counting the wait.
-bool Simulation::try_bridging(YouthId youth, StateId awaited) {
-    const StateId bridge = *model_.state(awaited).waitlist.bridging;
-    StateRuntime& state = states_[index(bridge)];
-    if (!can_admit(bridge)) return false;
-    const auto y = index(youth);
-    state.tally.advance(clock_, state.occupied, state.waiting);
-    youths_[y].waiting_for = awaited;
-    youths_[y].state = bridge;
-    const double waiting_since = youths_[y].queued_at;
-    const std::uint64_t ticket = youths_[y].ticket;
-    youths_[y].queued_at = clock_;  // no wait for the bridging place itself
-    admit(youth, bridge);
-    youths_[y].queued_at = waiting_since;  // admit() closed both; the wait for `awaited` goes on
-    youths_[y].ticket = ticket;
-    if (window_open_) report_.bridged(awaited, year_);
-    return true;
-}
-
-/// A youth in bridging care that leaves it (escalation, ageing out) gives up its place in line.
-void Simulation::stop_waiting_elsewhere(YouthId youth) {
-    const auto y = index(youth);
-    const StateId awaited = youths_[y].waiting_for;
-    if (awaited == StateId::exit) return;
-    leave_waitlist(youth, awaited);
-    youths_[y].waiting_for = StateId::exit;
-}
-
-/// Escalation in bridging care grows with the time waited: redraw those clocks monthly.
-void Simulation::recheck_bridging() {
-    if (!any_bridging_) return;
-    for (std::size_t y = 0; y < youths_.slots(); ++y) {
-        if (youths_[y].waiting_for == StateId::exit) continue;
-        schedule_stay_end(make_id<YouthId>(y), youths_[y].state, false);
-    }
-}
-
-/// While waiting, a youth may age out or give up; the earlier of the two is scheduled.
-void Simulation::schedule_wait_end(YouthId youth, StateId at) {
-    const auto y = index(youth);
-    const CareState& state = model_.state(at);
-    Clock best;
-    if (state.waitlist.renege_rate_per_day > 0.0) {
-        RandomStream rng = youth_stream(youth);
-        best = {clock_ - std::log1p(-rng.uniform()) / state.waitlist.renege_rate_per_day,
-                Outcome::renege, 0};
-        youths_[y].draws = rng.position();
-    }
-    if (has_age(youths_[y].born_at)) {
-        const double age_out_at = youths_[y].born_at + state.max_age_years * days_per_year;
-        if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
-    }
-    youths_[y].stamp = 0;  // whatever was pending before is stale now
-    if (best.at == Youth::never) return;
-    youths_[y].pending = best.outcome;
-    youths_[y].stamp = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
+    join_waitlist(youth, to);
 }
 
 /// Takes a place; the caller has advanced the state's tally to now.
@@ -122,6 +58,7 @@ void Simulation::admit(YouthId youth, StateId to) {
     StateRuntime& state = states_[index(to)];
     const auto y = index(youth);
     ++state.occupied;
+    const bool from_line = youths_[y].ticket != 0;
     const double wait = clock_ - youths_[y].queued_at;
     state.tally.count_admission(wait);
     if (window_open_) report_.admission(youths_, youth, to, year_, wait);
@@ -131,6 +68,7 @@ void Simulation::admit(YouthId youth, StateId to) {
     ++youths_[y].episodes;
     if (is_out_of_home(model_.state(to).kind)) ++youths_[y].placements;
     assign_provider(youth, to);
+    if (from_line) end_wait(youth, to, true);
     if (youths_[y].substituted != 0) {
         youths_[y].substituted = 0;
         if (book_ && window_open_) book_->substitution(stay_of(youth, to, false));
@@ -149,6 +87,7 @@ void Simulation::release_place(YouthId youth, StateId from) {
     bill_stay_end(youth, from);
     release_provider(youth, from);
     youths_[index(youth)].in_care = 0;
+    youths_[index(youth)].waiting_cause = StateId::exit;  // billed with the stay just ended
     admit_next_waiting(from);
 }
 
@@ -161,6 +100,7 @@ void Simulation::admit_next_waiting(StateId at) {
             const WaitEntry entry = queue.pop();
             const auto y = index(entry.youth);
             if (youths_[y].ticket != entry.ticket) continue;  // left the queue
+            if (state.queues.size() > 1 && youths_[y].severity != level) continue;  // moved up
             --state.waiting;
             if (youths_[y].waiting_for == at) {  // from bridging care to the awaited place
                 youths_[y].waiting_for = StateId::exit;
@@ -170,14 +110,6 @@ void Simulation::admit_next_waiting(StateId at) {
             admit(entry.youth, at);
         }
     }
-}
-
-/// The youth leaves the waitlist of `at` without care; its queue entry is skipped later.
-void Simulation::leave_waitlist(YouthId youth, StateId at) {
-    StateRuntime& state = states_[index(at)];
-    state.tally.advance(clock_, state.occupied, state.waiting);
-    --state.waiting;
-    youths_[index(youth)].ticket = 0;
 }
 
 void Simulation::on_leave_state(const Event& ev) {
@@ -190,16 +122,14 @@ void Simulation::on_leave_state(const Event& ev) {
             enter(youth, model_.re_entry->to_by_severity[youths_[y].severity]);
             return;
         case Outcome::recheck:
-            schedule_stay_end(youth, from, false);
-            return;
-        case Outcome::renege:
-            leave_waitlist(youth, from);
-            if (window_open_) {
-                report_.reneged(from, year_);
-                report_.exited(year_);
+            if (youths_[y].in_care != 0) {
+                schedule_stay_end(youth, from, false);
+            } else {
+                schedule_wait_end(youth, from);
             }
-            youths_.remove(youth);
             return;
+        case Outcome::waiting: on_waiting_clock(youth); return;
+        case Outcome::come_back: on_come_back(youth); return;
         case Outcome::age_out:
             if (youths_[y].in_care != 0) {
                 stop_waiting_elsewhere(youth);
@@ -249,9 +179,7 @@ void Simulation::leave_care(YouthId youth, StateId from) {
     const bool returns = rng.uniform() < share;
     const double at_day = clock_ + rng.uniform() * re_entry->within_days;
     youths_[y].draws = rng.position();
-    const bool too_old = has_age(youths_[y].born_at) &&
-                         at_day >= youths_[y].born_at +
-                                       model_.population.leave_age_years * days_per_year;
+    const bool too_old = past_leave_age(youth, at_day);
     if (billing) book_->left_care(stay, returns && !too_old ? at_day : Youth::never);
     if (!returns || too_old) {
         youths_.remove(youth);
@@ -264,8 +192,13 @@ void Simulation::leave_care(YouthId youth, StateId from) {
 }
 
 void Simulation::leave(YouthId youth, StateId from, StateId to, TransitionType type) {
+    const StateId awaited = youths_[index(youth)].waiting_for;
     stop_waiting_elsewhere(youth);
     release_place(youth, from);
+    // Escalating out of bridging care while waiting: the care it leads to is bought by the wait.
+    if (type == TransitionType::escalation && awaited != StateId::exit) {
+        youths_[index(youth)].waiting_cause = awaited;
+    }
     if (window_open_) report_.left(from, year_, type);
     if (to == StateId::exit) {
         leave_care(youth, from);
@@ -306,18 +239,13 @@ void Simulation::schedule_stay_end(YouthId youth, StateId at, bool new_stay,
         const double at_day = clock_ - std::log1p(-rng.uniform()) / rate;
         if (at_day < best.at) best = {at_day, Outcome::transition, static_cast<std::uint16_t>(i)};
     }
+    const StateId awaited = youths_[y].waiting_for;
+    if (awaited != StateId::exit) draw_waiting_clocks(youth, awaited, true, rng, best);
     youths_[y].draws = rng.position();
-    if (has_age(youths_[y].born_at)) {
-        const double age_out_at = youths_[y].born_at + state.max_age_years * days_per_year;
-        if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
-        const auto& bands = model_.population.age_band_lower_years;
-        const auto next_band = static_cast<std::size_t>(
-            std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
-        if (states_[index(at)].rates_depend_on_age && next_band < bands.size()) {
-            const double band_at = youths_[y].born_at + bands[next_band] * days_per_year;
-            if (band_at > clock_ && band_at < best.at) best = {band_at, Outcome::recheck, 0};
-        }
-    }
+    const bool age_dependent =
+        states_[index(at)].rates_depend_on_age ||
+        (awaited != StateId::exit && states_[index(awaited)].waiting_depends_on_age);
+    add_age_clocks(youth, state, age_dependent, best);
     youths_[y].stamp = 0;  // whatever was pending before is stale now
     if (best.at == Youth::never) return;  // nothing ever ends this stay
     youths_[y].pending = best.outcome;
@@ -352,15 +280,35 @@ double Simulation::rate_factor(YouthId youth, const Transition& t) const noexcep
     const auto y = index(youth);
     double factor = t.severity_factor[youths_[y].severity];
     if (youths_[y].guardian != 0) factor *= t.guardianship_factor;
-    std::size_t band = 0;  // youths without an age count in the first band
-    if (has_age(youths_[y].born_at)) {
-        const auto& bands = model_.population.age_band_lower_years;
-        const auto above = static_cast<std::size_t>(
-            std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
-        band = above == 0 ? 0 : above - 1;
-    }
-    factor *= t.age_band_factor[band];
+    factor *= t.age_band_factor[age_band(youth)];
     return factor;
+}
+
+std::size_t Simulation::age_band(YouthId youth) const noexcept {
+    if (!has_age(youths_[index(youth)].born_at)) return 0;  // counted in the first band
+    const auto& bands = model_.population.age_band_lower_years;
+    const auto above = static_cast<std::size_t>(
+        std::upper_bound(bands.begin(), bands.end(), age_years(youth)) - bands.begin());
+    return above == 0 ? 0 : above - 1;
+}
+
+void Simulation::add_age_clocks(YouthId youth, const CareState& state, bool age_dependent,
+                                Clock& best) const noexcept {
+    const Youth& y = youths_[index(youth)];
+    if (!has_age(y.born_at)) return;
+    const double age_out_at = y.born_at + state.max_age_years * days_per_year;
+    if (age_out_at < best.at) best = {std::max(age_out_at, clock_), Outcome::age_out, 0};
+    if (!age_dependent) return;
+    const auto& bands = model_.population.age_band_lower_years;
+    const std::size_t next_band = age_band(youth) + 1;
+    if (next_band >= bands.size()) return;
+    const double band_at = y.born_at + bands[next_band] * days_per_year;
+    if (band_at > clock_ && band_at < best.at) best = {band_at, Outcome::recheck, 0};
+}
+
+bool Simulation::past_leave_age(YouthId youth, double day) const noexcept {
+    const double born_at = youths_[index(youth)].born_at;
+    return has_age(born_at) && day >= born_at + model_.population.leave_age_years * days_per_year;
 }
 
 double Simulation::age_years(YouthId youth) const noexcept {

@@ -193,7 +193,8 @@ finance::Stay Simulation::stay_of(YouthId youth, StateId state, bool open) const
             .youth_key = y.birth,
             .admitted_at = y.admitted_at,
             .left_at = clock_,
-            .open = open};
+            .open = open,
+            .waiting_cause = y.waiting_cause};
 }
 
 /// A stay that ends in the window is priced now; one that ended in the warm-up bills nothing.

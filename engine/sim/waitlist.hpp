@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace careflow::sim {
@@ -33,6 +34,19 @@ public:
         if (count_ == ring_.size()) grow_to(ring_.empty() ? 16 : ring_.size() * 2);
         ring_[(head_ + count_) & (ring_.size() - 1)] = entry;
         ++count_;
+    }
+
+    /// Joins the line in ticket order (older tickets ahead): a youth that moves to another
+    /// priority level keeps its place by the time it has waited. O(entries passed).
+    void insert_by_ticket(WaitEntry entry) {
+        push(entry);
+        const std::size_t mask = ring_.size() - 1;
+        for (std::size_t i = count_ - 1; i > 0; --i) {
+            WaitEntry& before = ring_[(head_ + i - 1) & mask];
+            WaitEntry& here = ring_[(head_ + i) & mask];
+            if (before.ticket <= here.ticket) break;
+            std::swap(before, here);
+        }
     }
 
     WaitEntry pop() {

@@ -1,10 +1,15 @@
 // YearReport: counting clients once per year, and turning tallies into yearly metrics.
 #include "sim/year_report.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace careflow::sim {
 namespace {
+
+std::uint64_t waiting(const YearTally& t, WaitingEvent event) {
+    return t.waiting_events[static_cast<std::size_t>(event)];
+}
 
 double mean_or_nan(double sum, std::uint64_t count) {
     return count == 0 ? std::numeric_limits<double>::quiet_NaN()
@@ -26,7 +31,30 @@ YearReport::YearReport(const Model& model)
       segment_clients_(model.calendar.years() * model.segments.size()),
       month_stock_(model.calendar.months() * states_),
       month_waitlist_(model.calendar.months() * states_),
-      month_places_(model.calendar.months() * states_) {}
+      month_places_(model.calendar.months() * states_) {
+    const Calendar& calendar = model.calendar;
+    for (std::size_t m = 0; m < calendar.months(); ++m) {
+        if (m == 0 || calendar.month_year[m] != calendar.month_year[m - 1]) {
+            year_start_days_.push_back(calendar.month_start_days[m]);
+        }
+    }
+    year_start_days_.push_back(calendar.end_days);
+}
+
+void YearReport::waited(StateId state, double from, double to) {
+    add_by_year(state, from, to, &YearTally::wait_youth_days);
+    if (const auto& norm = model_.state(state).waitlist.norm_days) {
+        add_by_year(state, from + *norm, to, &YearTally::over_norm_youth_days);
+    }
+}
+
+void YearReport::add_by_year(StateId state, double from, double to, double YearTally::*field) {
+    for (std::size_t year = 0; year + 1 < year_start_days_.size(); ++year) {
+        const double begin = std::max(from, year_start_days_[year]);
+        const double end = std::min(to, year_start_days_[year + 1]);
+        if (end > begin) tally(year, state).*field += end - begin;
+    }
+}
 
 void YearReport::admission(YouthStore& youths, YouthId youth, StateId state, std::size_t year,
                            double wait_days) {
@@ -125,6 +153,12 @@ void YearReport::collect(ReplicationMetrics& out) const {
             .overflows = t.overflows,
             .redirected = t.redirected,
             .bridged = t.bridged,
+            .waiting_deteriorations = waiting(t, WaitingEvent::deterioration),
+            .waiting_escalations = waiting(t, WaitingEvent::escalation),
+            .waiting_recoveries = waiting(t, WaitingEvent::recovery),
+            .came_back = t.came_back,
+            .wait_youth_days = t.wait_youth_days,
+            .over_norm_youth_days = has_norm ? t.over_norm_youth_days : nan,
         });
     }
     out.clients = clients_;

@@ -25,6 +25,13 @@ public:
     void overflow(StateId state, std::size_t year) { ++tally(year, state).overflows; }
     void redirected(StateId state, std::size_t year) { ++tally(year, state).redirected; }
     void bridged(StateId state, std::size_t year) { ++tally(year, state).bridged; }
+    void waiting_event(StateId state, std::size_t year, WaitingEvent event) {
+        ++tally(year, state).waiting_events[static_cast<std::size_t>(event)];
+    }
+    void came_back(StateId state, std::size_t year) { ++tally(year, state).came_back; }
+    /// A wait for `state` from day `from` to day `to` ended (or the window did): its days, and
+    /// those beyond the state's norm, go to the calendar years they fell in.
+    void waited(StateId state, double from, double to);
     /// A youth in care at the start of `year` is one of its clients.
     void client(YouthStore& youths, YouthId youth, StateId state, std::size_t year);
     void completion(StateId state, std::size_t year, double stay_days);
@@ -59,8 +66,12 @@ private:
         return years_[year * states_ + index(state)];
     }
 
+    /// Adds the part of [from, to) inside each year of the window to `field` of the state.
+    void add_by_year(StateId state, double from, double to, double YearTally::*field);
+
     const Model& model_;
     std::size_t states_;
+    std::vector<double> year_start_days_;  ///< per year, then the window's end
     std::vector<YearTally> years_;
     std::vector<std::uint64_t> clients_;
     std::vector<std::uint64_t> referrals_;  ///< per year: referrals into the system

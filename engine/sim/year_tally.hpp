@@ -29,6 +29,11 @@ struct YearTally {
     std::uint64_t overflows = 0;  ///< emergency placements beyond the places (never_waits)
     std::uint64_t redirected = 0; ///< referred here, sent elsewhere by a redirect policy
     std::uint64_t bridged = 0;    ///< waiting for this state, cared for meanwhile in bridging care
+    /// Waiting clocks that ran out in this state's line, by WaitingEvent (renege: `reneged`).
+    std::array<std::uint64_t, waiting_event_count> waiting_events{};
+    std::uint64_t came_back = 0;  ///< referred here again after giving up waiting
+    double wait_youth_days = 0.0;      ///< days youths spent on this line in the year
+    double over_norm_youth_days = 0.0; ///< of which beyond the norm (each youth's own wait)
     WaitHistogram waits;
 };
 

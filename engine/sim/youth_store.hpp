@@ -17,9 +17,11 @@ enum class Outcome : std::uint8_t {
     transition,     ///< take transition `pending_transition` of the state
     completion,     ///< the length of stay ended: route by the state's `next`
     age_out,        ///< reached the state's max age (in care or waiting)
-    renege,         ///< gave up waiting (or found other help) and left
     re_entry,       ///< left care earlier and is referred again now
     recheck,        ///< entered a new age band: redraw the rate clocks
+    waiting,        ///< waiting clock `pending_transition` of the awaited state's line
+    come_back,      ///< gave up waiting earlier and is referred again now, to the state
+                    ///< numbered `pending_transition`
 };
 
 /// One youth. A record (array of structures) rather than parallel arrays: every event of a
@@ -42,8 +44,11 @@ struct Youth {
     std::uint32_t draws = 0;          ///< position in its stream
     StateId state = StateId::exit;    ///< current state (in care or on its waitlist)
     StateId waiting_for = StateId::exit;  ///< in bridging care: the state awaited, else exit
+    /// The state whose waitlist led to the current stay (bridging care, or the care an
+    /// escalation out of a line bought), else exit: its cost is attributable to waiting.
+    StateId waiting_cause = StateId::exit;
     std::uint16_t municipality = 0;   ///< index into Population::municipalities
-    std::uint16_t pending_transition = 0;
+    std::uint16_t pending_transition = 0;  ///< see Outcome
     std::uint16_t fixed_transition = 0;
     std::uint16_t episodes = 0;       ///< admissions to any state so far
     std::uint16_t placements = 0;     ///< admissions to out-of-home kinds so far
@@ -98,6 +103,7 @@ public:
         y.in_care = 0;
         y.ticket = 0;
         y.waiting_for = StateId::exit;
+        y.waiting_cause = StateId::exit;
         free_slots_.push_back(id);
     }
 

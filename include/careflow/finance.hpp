@@ -114,6 +114,10 @@ struct Contract {
     Cents substitution_bonus = 0;  ///< per youth redirected here from out-of-home care
     Cents outcome_bonus = 0;       ///< per youth leaving care here who is not back in 365 days
     std::optional<SharedSavings> shared_savings{};
+    /// Support while waiting for this state (e.g. by the local team): `waiting_price` per
+    /// `waiting_unit_days` (1: a day, 7: a week) on the waitlist; 0: waiting is free.
+    Cents waiting_price = 0;
+    std::int64_t waiting_unit_days = 1;
     Cents admin_per_claim = 0;          ///< per invoice line (see docs for what one is)
     Cents admin_per_contract_year = 0;  ///< per year the contract is in force in the window
     Behaviour behaviour{};

@@ -118,11 +118,45 @@ struct Staffing {
     std::optional<double> max_fte{};
 };
 
-/// A state's waitlist: its order, its waiting-time norm (Treeknorm), and reneging.
+/// What a clock that runs while a youth waits does when it runs out.
+enum class WaitingEvent : std::uint8_t {
+    deterioration,  ///< severity rises one level; the youth stays in line
+    escalation,     ///< leaves the line for another state (crisis, heavier care)
+    renege,         ///< gives up (or finds help elsewhere) and leaves care, perhaps to return
+    recovery,       ///< the problems resolve: leaves the line and care
+};
+inline constexpr std::size_t waiting_event_count = 4;
+
+/// Youths who gave up waiting may be referred again: a share of them, after a delay, to the
+/// state they waited for (or `to`), with their severity moved by `severity_shift` levels.
+struct ComeBack {
+    double share = 0.0;
+    Distribution after{};
+    int severity_shift = 0;
+    std::optional<StateId> to{};  ///< none: the state they waited for
+};
+
+/// One competing clock of a youth on a waitlist: rate x (1 + growth x days waited), times
+/// the youth's severity and age-band factors (and `bridging_factor` while in bridging care).
+struct WaitingClock {
+    WaitingEvent event = WaitingEvent::renege;
+    StateId to = StateId::exit;        ///< escalation only
+    double rate_per_day = 0.0;         ///< at the moment the youth joined the line
+    double growth_per_day = 0.0;       ///< the rate grows linearly with the time waited
+    std::vector<double> severity_factor{};  ///< per severity level
+    std::vector<double> age_band_factor{};  ///< per age band
+    double bridging_factor = 1.0;      ///< multiplies the rate while in bridging care
+    std::optional<ComeBack> comes_back{};  ///< renege only
+};
+
+/// A state's waitlist: its order, its waiting-time norm (Treeknorm), what happens to those who
+/// wait (competing clocks), and bridging care.
 struct WaitlistRules {
     WaitlistOrder order = WaitlistOrder::fifo;
     std::optional<double> norm_days{};  ///< admissions that waited longer breach the norm
-    double renege_rate_per_day = 0.0;   ///< families who give up or find other help
+    /// Clocks while waiting, in the order the scenario gives them (`renege_per_year` is one
+    /// renege clock with bridging factor 0, first). Empty: waiting changes nothing.
+    std::vector<WaitingClock> clocks{};
     /// Bridging care: while waiting, the youth is cared for in this (lighter) state if it has
     /// room, and its escalation rates there grow by this much per day waited (1 + g x days).
     std::optional<StateId> bridging{};

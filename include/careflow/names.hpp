@@ -20,5 +20,8 @@ namespace careflow {
 [[nodiscard]] std::string_view name_of(Scheme scheme);
 /// The scheme words, in Scheme order.
 [[nodiscard]] std::span<const std::string_view> scheme_words();
+[[nodiscard]] std::string_view name_of(WaitingEvent event);
+/// The waiting clock types, in WaitingEvent order.
+[[nodiscard]] std::span<const std::string_view> waiting_event_words();
 
 }  // namespace careflow

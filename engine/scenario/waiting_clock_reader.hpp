@@ -1,0 +1,23 @@
+// Reading the clocks that run while a youth waits: `waitlist.while_waiting`.
+#pragma once
+
+#include "scenario/node_reader.hpp"
+#include "scenario/transition_reader.hpp"
+
+#include <careflow/model.hpp>
+
+#include <string>
+#include <vector>
+
+namespace careflow::scenario {
+
+/// `while_waiting: [{type: deterioration, per_year: 0.26, growth_per_week: 0.02}, {type:
+/// escalation, to: crisis, per_year: 0.1}, {type: renege, per_year: 3, comes_back: {...}},
+/// {type: recovery, per_year: 0.5}]`. `waiting_for` is the state whose line this is (an
+/// escalation may not lead back into it).
+std::vector<WaitingClock> read_waiting_clocks(const YAML::Node& node, const std::string& path,
+                                              const Population& population,
+                                              const StateLookup& lookup, StateId waiting_for,
+                                              NodeReader& reader);
+
+}  // namespace careflow::scenario
