@@ -59,7 +59,22 @@ void CostBook::price_stay(const Stay& stay) {
         if (!t) continue;
         const double upcoding = t->contract_terms->behaviour.upcoding;
         if (upcoding > 0.0 && !u) u = upcoding_draw(stay);
+        // A stay caused by waiting: what its billing adds to its cells is waiting's cost too.
+        // Taking the cells before and adding them after keeps the per-piece booking lean.
+        if (stay.waiting_cause != StateId::exit) move_cells_to_waiting(*t, stay, -1);
         bill(*t, stay, upcoding > 0.0 && *u < upcoding);
+        if (stay.waiting_cause != StateId::exit) move_cells_to_waiting(*t, stay, +1);
+    }
+}
+
+void CostBook::move_cells_to_waiting(const Terms& t, const Stay& stay, Cents sign) {
+    for (std::size_t year = 0; year < calendar_.years(); ++year) {
+        const Cents cells =
+            ledger_.at(t.slot, year, stay.state, stay.provider, stay.municipality,
+                       Component::care) +
+            ledger_.at(t.slot, year, stay.state, stay.provider, stay.municipality,
+                       Component::admin);
+        ledger_.waiting_cost(t.slot, year, stay.waiting_cause) += sign * cells;
     }
 }
 

@@ -85,6 +85,8 @@ private:
     [[nodiscard]] Cents piece_amount(const Terms& t, const Piece& piece,
                                      bool month_started) const noexcept;
     void count_care_days(const Terms& t, const CareDays& days);
+    /// Adds `sign` x the stay's care and admin cells of every year to its waiting cause.
+    void move_cells_to_waiting(const Terms& t, const Stay& stay, Cents sign);
     void book_care(const Terms& t, const Stay& stay, std::size_t year, Cents amount);
     void book_waiting(const Terms& t, const Stay& wait, std::size_t year, std::int64_t days);
     void book_claims(const Terms& t, const Stay& stay, std::size_t year, std::int64_t claims);

@@ -106,20 +106,13 @@ void CostBook::book_care(const Terms& t, const Stay& stay, std::size_t year, Cen
     ledger_.at(t.slot, year, stay.state, stay.provider, stay.municipality, Component::care) +=
         amount;
     ledger_.contract_year(t.slot, t.contract, year).full_price += amount;
-    if (stay.waiting_cause != StateId::exit) {
-        ledger_.waiting_cost(t.slot, year, stay.waiting_cause) += amount;
-    }
 }
 
 void CostBook::book_claims(const Terms& t, const Stay& stay, std::size_t year,
                            std::int64_t claims) {
-    const Cents amount = claims * prices_.amounts(t.slot, t.contract, year).admin_per_claim;
     ledger_.at(t.slot, year, stay.state, stay.provider, stay.municipality, Component::admin) +=
-        amount;
+        claims * prices_.amounts(t.slot, t.contract, year).admin_per_claim;
     ledger_.contract_year(t.slot, t.contract, year).claims += claims;
-    if (stay.waiting_cause != StateId::exit) {
-        ledger_.waiting_cost(t.slot, year, stay.waiting_cause) += amount;
-    }
 }
 
 /// Waiting days [joined, left) inside the window, year by year; a wait that begins and ends
