@@ -34,7 +34,7 @@ double left(const YearStateMetrics& m, TransitionType type) {
 }
 
 // Per calendar year, per state.
-constexpr std::array<Column<YearStateMetrics>, 28> year_columns{{
+constexpr std::array<Column<YearStateMetrics>, 29> year_columns{{
     {"clients", [](const YearStateMetrics& m) { return count(m.clients); }},
     {"admissions", [](const YearStateMetrics& m) { return count(m.admissions); }},
     {"completions", [](const YearStateMetrics& m) { return count(m.completions); }},
@@ -62,6 +62,7 @@ constexpr std::array<Column<YearStateMetrics>, 28> year_columns{{
     {"waiting_escalations", [](const YearStateMetrics& m) { return count(m.waiting_escalations); }},
     {"waiting_recoveries", [](const YearStateMetrics& m) { return count(m.waiting_recoveries); }},
     {"came_back", [](const YearStateMetrics& m) { return count(m.came_back); }},
+    {"entries", [](const YearStateMetrics& m) { return count(m.entries); }},
     {"wait_youth_days", [](const YearStateMetrics& m) { return m.wait_youth_days; }},
     {"over_norm_youth_days", [](const YearStateMetrics& m) { return m.over_norm_youth_days; }},
 }};
@@ -71,6 +72,7 @@ void add_region_values(const Model& model, const sim::ReplicationMetrics& m, std
                        std::vector<double>& values) {
     const std::size_t n_states = model.state_count();
     double out_of_home = 0.0;
+    double out_of_home_entries = 0.0;
     double crisis = 0.0;
     double deteriorations = 0.0;
     double escalations = 0.0;
@@ -78,7 +80,10 @@ void add_region_values(const Model& model, const sim::ReplicationMetrics& m, std
     for (std::size_t s = 0; s < n_states; ++s) {
         const YearStateMetrics& y = m.years[year * n_states + s];
         const double admissions = count(y.admissions);
-        if (is_out_of_home(model.states[s].kind)) out_of_home += admissions;
+        if (is_out_of_home(model.states[s].kind)) {
+            out_of_home += admissions;
+            out_of_home_entries += count(y.entries);
+        }
         if (model.states[s].kind == StateKind::crisis) crisis += admissions;
         deteriorations += count(y.waiting_deteriorations);
         escalations += count(y.waiting_escalations);
@@ -89,6 +94,7 @@ void add_region_values(const Model& model, const sim::ReplicationMetrics& m, std
     values.push_back(count(m.exits_by_year[year]));
     values.push_back(count(m.re_entries_by_year[year]));
     values.push_back(out_of_home);
+    values.push_back(out_of_home_entries);
     values.push_back(crisis);
     values.push_back(deteriorations);
     values.push_back(escalations);
@@ -138,6 +144,7 @@ std::vector<MetricKey> metric_keys(const Model& model, const std::string& strate
         keys.push_back({"exits", "", year, strategy});
         keys.push_back({"re_entries", "", year, strategy});
         keys.push_back({"out_of_home_admissions", "", year, strategy});
+        keys.push_back({"out_of_home_entries", "", year, strategy});
         keys.push_back({"crisis_admissions", "", year, strategy});
         keys.push_back({"waiting_deteriorations", "", year, strategy});
         keys.push_back({"waiting_escalations", "", year, strategy});

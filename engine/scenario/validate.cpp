@@ -43,21 +43,19 @@ void warn_overload(const Model& model, const ModelSource& source, NodeReader& re
         // A state nobody is routed to cannot overflow, not even with zero places.
         if (load <= 0.0 || load < static_cast<double>(*places)) continue;
         // Clocks that take youths out of the line (giving up, escalating, recovering) hold it
-        // at a finite length; without them it grows for ever.
+        // at a finite length: a long wait there is the scenario's intent, not a slip.
         const bool line_drains = std::any_of(
             state.waitlist.clocks.begin(), state.waitlist.clocks.end(),
             [](const WaitingClock& c) {
                 return c.event != WaitingEvent::deterioration && c.rate_per_day > 0.0;
             });
-        const char* outcome = line_drains ? "its waitlist will stay long, held only by those "
-                                            "who leave it without care"
-                                          : "its waitlist will grow without bound";
+        if (line_drains) continue;
         reader.warning(source.capacity_nodes[i],
                        fmt::format("state '{}' is offered a load of {:.1f} places ({:.4g} "
                                    "admissions per year x mean stay {:.4g} days), at or above "
-                                   "its capacity of {}; {}",
+                                   "its capacity of {}; its waitlist will grow without bound",
                                    state.name, load, (*rates)[i] * days_per_year,
-                                   flows[i].mean_stay_days, *places, outcome),
+                                   flows[i].mean_stay_days, *places),
                        {"hint: add places, shorten stays or route fewer youths here"});
     }
 }

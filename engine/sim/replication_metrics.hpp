@@ -46,6 +46,7 @@ struct YearStateMetrics {
     std::uint64_t waiting_escalations = 0;
     std::uint64_t waiting_recoveries = 0;
     std::uint64_t came_back = 0;
+    std::uint64_t entries = 0;  ///< youths who asked for a place (admitted at once or waiting)
     double wait_youth_days = 0.0;
     double over_norm_youth_days = 0.0;  ///< NaN without a norm
 };

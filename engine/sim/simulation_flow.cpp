@@ -38,6 +38,7 @@ double remaining_days(const Distribution& d, RandomStream& rng, double elapsed_d
 
 void Simulation::enter(YouthId youth, StateId requested) {
     const StateId to = redirect(youth, requested);
+    if (window_open_) report_.entered(to, year_);
     StateRuntime& state = states_[index(to)];
     const auto y = index(youth);
     state.tally.advance(clock_, state.occupied, state.waiting);

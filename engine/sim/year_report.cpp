@@ -157,6 +157,7 @@ void YearReport::collect(ReplicationMetrics& out) const {
             .waiting_escalations = waiting(t, WaitingEvent::escalation),
             .waiting_recoveries = waiting(t, WaitingEvent::recovery),
             .came_back = t.came_back,
+            .entries = t.entries,
             .wait_youth_days = t.wait_youth_days,
             .over_norm_youth_days = has_norm ? t.over_norm_youth_days : nan,
         });

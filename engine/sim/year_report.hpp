@@ -29,6 +29,8 @@ public:
         ++tally(year, state).waiting_events[static_cast<std::size_t>(event)];
     }
     void came_back(StateId state, std::size_t year) { ++tally(year, state).came_back; }
+    /// A youth asked for a place in `state` (admitted at once, or joining its line).
+    void entered(StateId state, std::size_t year) { ++tally(year, state).entries; }
     /// A wait for `state` from day `from` to day `to` ended (or the window did): its days, and
     /// those beyond the state's norm, go to the calendar years they fell in.
     void waited(StateId state, double from, double to);

@@ -32,6 +32,7 @@ struct YearTally {
     /// Waiting clocks that ran out in this state's line, by WaitingEvent (renege: `reneged`).
     std::array<std::uint64_t, waiting_event_count> waiting_events{};
     std::uint64_t came_back = 0;  ///< referred here again after giving up waiting
+    std::uint64_t entries = 0;    ///< youths who asked for a place here (admitted or waiting)
     double wait_youth_days = 0.0;      ///< days youths spent on this line in the year
     double over_norm_youth_days = 0.0; ///< of which beyond the norm (each youth's own wait)
     WaitHistogram waits;

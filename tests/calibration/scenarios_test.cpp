@@ -156,6 +156,55 @@ TEST(ShippedScenarios, StaffShortageShrinksPlacesAndLengthensWaitingBy2023) {
                             sum_per_replication(s, "wait_days_mean", {"ambulatory"}, {"2023"})));
 }
 
+// staff-shortage against its baseline, what waiting does: the lines grow, so more youths get
+// worse and escalate while waiting, more go into crisis care, more ask for an out-of-home place
+// (out-of-home admissions themselves are held by the places, which the shortage shrinks or
+// which are full), and waiting costs more. The harm rates are uncertain inputs, so each run's
+// spread includes them. Effects in 2023 (100 replications, README): deteriorations +240,
+// escalations +134, crisis admissions +42, out-of-home entries +53, cost of waiting +EUR 2.0 M.
+TEST(ShippedScenarios, StaffShortageMakesWaitingYouthsWorseAndCostsMoreWaiting) {
+    constexpr std::uint32_t replications = 30;
+    const LoadedScenario scenario = load_scenario(scenarios_dir + "staff-shortage.yaml");
+    const LoadedScenario baseline = load_scenario(scenarios_dir + "noord-veluwe-2019.yaml");
+    const BatchResult s = run(scenario, replications);
+    const BatchResult b = run(baseline, replications);
+    for (const char* metric : {"waiting_deteriorations", "waiting_escalations",
+                               "crisis_admissions", "out_of_home_entries", "cost_of_waiting"}) {
+        const std::string what = std::string(metric) + " 2022-2023, baseline vs staff-shortage";
+        expect_below(what.c_str(),
+                     difference(sum_per_replication(b, metric, {""}, {"2022", "2023"}),
+                                sum_per_replication(s, metric, {""}, {"2022", "2023"})));
+    }
+}
+
+// c-to-b-to-a-base is c-to-b-to-a without its policies: with the same seed both give the same
+// numbers in every replication until the policies start in 2026, and differ after.
+TEST(ShippedScenarios, CToBToABaseEqualsTheScenarioUntilItsPoliciesStart) {
+    constexpr std::uint32_t replications = 4;
+    const BatchResult with = run(load_scenario(scenarios_dir + "c-to-b-to-a.yaml"), replications);
+    const BatchResult without =
+        run(load_scenario(scenarios_dir + "c-to-b-to-a-base.yaml"), replications);
+    ASSERT_EQ(with.metrics.keys.size(), without.metrics.keys.size());
+    std::size_t compared = 0;
+    for (std::size_t k = 0; k < with.metrics.keys.size(); ++k) {
+        const MetricKey& key = with.metrics.keys[k];
+        ASSERT_EQ(key.metric, without.metrics.keys[k].metric);
+        if (key.year.empty() || key.year >= "2026") continue;
+        for (std::size_t r = 0; r < replications; ++r) {
+            const double a = with.metrics.values[r][k];
+            const double b = without.metrics.values[r][k];
+            if (std::isnan(a) && std::isnan(b)) continue;
+            ASSERT_EQ(a, b) << key.metric << " " << key.state << " " << key.year;
+        }
+        ++compared;
+    }
+    EXPECT_GT(compared, 1000u);
+    const Difference d =
+        difference(sum_per_replication(with, "waiting_escalations", {""}, {"2028"}),
+                   sum_per_replication(without, "waiting_escalations", {""}, {"2028"}));
+    expect_below("escalations out of waiting lines 2028, with vs without the policies", d);
+}
+
 // matched-care against stepped care: the same file with the GP stream sent to specialist
 // ambulatory care for every severity again (which is the baseline's routing). Under matched
 // care the severe referrals start intensive care at once instead of after a failed ambulatory
@@ -214,6 +263,15 @@ TEST(ShippedScenarios, NationalClients2022WithinTenPercentOfFigures) {
               << took.count() << " s for " << replications << " replications of one year\n";
     ASSERT_EQ(clients.n, replications);
     EXPECT_LT(std::abs(clients.mean - target), 0.10 * target);
+    // The foster waiting list: 873 at the end of 2021 [P1], the start's line (W1); it holds.
+    constexpr double foster_waiting = 873.0;
+    const Estimate waiting =
+        estimate_of(sum_per_replication(batch, "waitlist_end", {"foster_care"}, {"2022"}));
+    std::cout << "  foster waiting list end 2022: " << waiting.mean << " (873 end 2021)\n";
+    EXPECT_LT(std::abs(waiting.mean - foster_waiting), 0.25 * foster_waiting);
+    const Estimate placed =
+        estimate_of(sum_per_replication(batch, "stock_end", {"foster_care"}, {"2022"}));
+    EXPECT_LT(std::abs(placed.mean - 17'652.0), 0.10 * 17'652.0) << "foster stock end 2022";
 }
 
 }  // namespace
