@@ -92,6 +92,14 @@ const std::vector<std::string> invalid_scenarios{
     "input_ceiling_share_above_one",
     "input_ceiling_can_be_zero",
     "input_min_can_exceed_max",
+    "waiting_clock_unknown_type",
+    "waiting_escalation_without_to",
+    "waiting_to_on_renege",
+    "waiting_escalation_to_itself",
+    "waiting_clock_negative_rate",
+    "waiting_comes_back_not_renege",
+    "waiting_severity_shift_out_of_range",
+    "waiting_support_day_and_week",
 };
 
 class InvalidScenario : public ::testing::TestWithParam<std::string> {};
