@@ -142,6 +142,9 @@ private:
     void stop_waiting_elsewhere(YouthId youth);
     void recheck_bridging();
     void schedule_wait_end(YouthId youth, StateId state);
+    /// A waiting clock's rate for the youth now, in age band `band` (0: it cannot run out).
+    [[nodiscard]] double waiting_rate(YouthId youth, const WaitingClock& c, bool bridged,
+                                      std::size_t band) const noexcept;
     /// The earliest of the waiting clocks of `awaited`'s line, drawn now, if before `best`.
     void draw_waiting_clocks(YouthId youth, StateId awaited, bool bridged, RandomStream& rng,
                              Clock& best) const;

@@ -87,25 +87,53 @@ void Simulation::schedule_wait_end(YouthId youth, StateId at) {
     youths_[y].stamp = queue_.push(best.at, EventKind::leave_state, static_cast<std::uint32_t>(y));
 }
 
-// One uniform per clock with a positive rate, in the scenario's order, so that two scenarios
-// with the same clocks draw alike (common random numbers).
+double Simulation::waiting_rate(YouthId youth, const WaitingClock& c, bool bridged,
+                                std::size_t band) const noexcept {
+    const Youth& y = youths_[index(youth)];
+    const std::size_t top_level = model_.population.severity_levels.size() - 1;
+    if (c.event == WaitingEvent::deterioration && y.severity >= top_level) return 0.0;
+    double rate = c.rate_per_day * c.severity_factor[y.severity] * c.age_band_factor[band];
+    if (bridged) rate *= c.bridging_factor;
+    return rate > 0.0 ? rate : 0.0;
+}
+
+// The clocks' hazards r_i (1 + g_i w) add up to R (1 + G w), R = sum r_i, G = sum r_i g_i / R:
+// one draw gives the first event of them all (exactly, growth included), a second picks which
+// clock it was, with probability r_i (1 + g_i w) / (R (1 + G w)) at that moment. Two draws
+// instead of one per clock; with a single live clock only the first, so a lone renege clock
+// draws what `renege_per_year` always drew.
 void Simulation::draw_waiting_clocks(YouthId youth, StateId awaited, bool bridged,
                                      RandomStream& rng, Clock& best) const {
     const auto& clocks = model_.state(awaited).waitlist.clocks;
-    const Youth& y = youths_[index(youth)];
-    const std::size_t top_level = model_.population.severity_levels.size() - 1;
-    const double waited = clock_ - y.queued_at;
     const std::size_t band = age_band(youth);
-    for (std::size_t i = 0; i < clocks.size(); ++i) {
-        const WaitingClock& c = clocks[i];
-        if (c.event == WaitingEvent::deterioration && y.severity >= top_level) continue;
-        double rate = c.rate_per_day * c.severity_factor[y.severity] * c.age_band_factor[band];
-        if (bridged) rate *= c.bridging_factor;
-        if (!(rate > 0.0)) continue;
-        const double e = -std::log1p(-rng.uniform());
-        const double at = clock_ + growing_hazard_days(rate, c.growth_per_day, waited, e);
-        if (at < best.at) best = {at, Outcome::waiting, static_cast<std::uint16_t>(i)};
+    double total = 0.0;
+    double total_growth = 0.0;
+    std::size_t live = 0;
+    for (const WaitingClock& c : clocks) {
+        const double rate = waiting_rate(youth, c, bridged, band);
+        total += rate;
+        total_growth += rate * c.growth_per_day;
+        live += rate > 0.0 ? 1 : 0;
     }
+    if (live == 0) return;
+    const double waited = clock_ - youths_[index(youth)].queued_at;
+    const double e = -std::log1p(-rng.uniform());
+    const double at = clock_ + growing_hazard_days(total, total_growth / total, waited, e);
+    const double waited_then = waited + (at - clock_);
+    std::size_t chosen = clocks.size();
+    if (live == 1) {
+        for (chosen = 0; waiting_rate(youth, clocks[chosen], bridged, band) <= 0.0; ++chosen) {}
+    } else {
+        double pick = rng.uniform() * (total + total_growth * waited_then);
+        for (chosen = 0; chosen + 1 < clocks.size(); ++chosen) {
+            const WaitingClock& c = clocks[chosen];
+            pick -= waiting_rate(youth, c, bridged, band) * (1.0 + c.growth_per_day * waited_then);
+            if (pick < 0.0) break;
+        }
+        // Rounding may leave the pick past the last live clock: take the last live one.
+        while (waiting_rate(youth, clocks[chosen], bridged, band) <= 0.0) --chosen;
+    }
+    if (at < best.at) best = {at, Outcome::waiting, static_cast<std::uint16_t>(chosen)};
 }
 
 void Simulation::on_waiting_clock(YouthId youth) {
