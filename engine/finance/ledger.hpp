@@ -52,7 +52,7 @@ public:
     [[nodiscard]] Cents at(std::size_t slot, std::size_t year, StateId state,
                            std::size_t provider, std::size_t municipality,
                            Component component) const noexcept;
-    /// Cost attributable to waiting for `state` (docs/outputs.md, `cost_waiting`): waiting
+    /// Cost attributable to waiting for `state` (docs/outputs.md, `cost_of_waiting`): waiting
     /// support, bridging care, and the care escalations out of its line bought.
     [[nodiscard]] Cents& waiting_cost(std::size_t slot, std::size_t year, StateId state) noexcept;
     [[nodiscard]] Cents waiting_cost(std::size_t slot, std::size_t year,

@@ -59,11 +59,7 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
     t.severity_factor.assign(p.severity_levels.size(), 1.0);
     t.age_band_factor.assign(p.age_band_labels.size(), 1.0);
     if (auto factors = NodeReader::optional(node, "by_severity")) {
-        t.severity_factor = read_per_severity(*factors, path + ".by_severity", p, 1.0, r);
-        if (std::any_of(t.severity_factor.begin(), t.severity_factor.end(),
-                        [](double f) { return f < 0.0; })) {
-            r.error(*factors, fmt::format("{}.by_severity factors must be 0 or more", path));
-        }
+        t.severity_factor = read_severity_factors(*factors, path + ".by_severity", p, r);
     }
     if (auto factors = NodeReader::optional(node, "by_age_band")) {
         if (t.after) {

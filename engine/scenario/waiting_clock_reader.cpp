@@ -23,16 +23,8 @@ std::optional<WaitingEvent> read_event(const YAML::Node& node, const std::string
     return static_cast<WaitingEvent>(*i);
 }
 
-/// A map of factors, each 0 or more.
-std::vector<double> read_factors(const YAML::Node& node, const std::string& path,
-                                 const Population& p, bool by_severity, NodeReader& r) {
-    auto factors = by_severity ? read_per_severity(node, path, p, 1.0, r)
-                               : read_per_age_band(node, path, p, r);
-    if (std::any_of(factors.begin(), factors.end(), [](double f) { return f < 0.0; })) {
-        r.error(node, fmt::format("{} factors must be 0 or more", path));
-    }
-    return factors;
-}
+// The kernel keeps a clock's index in 16 bits, and draws every clock of a line at each join.
+constexpr std::size_t max_clocks_per_line = 256;
 
 std::optional<ComeBack> read_comes_back(const YAML::Node& node, const std::string& path,
                                         const Population& p, const StateLookup& lookup,
@@ -127,10 +119,10 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
     clock.severity_factor.assign(p.severity_levels.size(), 1.0);
     clock.age_band_factor.assign(p.age_band_labels.size(), 1.0);
     if (auto f = NodeReader::optional(node, "by_severity")) {
-        clock.severity_factor = read_factors(*f, path + ".by_severity", p, true, r);
+        clock.severity_factor = read_severity_factors(*f, path + ".by_severity", p, r);
     }
     if (auto f = NodeReader::optional(node, "by_age_band")) {
-        clock.age_band_factor = read_factors(*f, path + ".by_age_band", p, false, r);
+        clock.age_band_factor = read_per_age_band(*f, path + ".by_age_band", p, r);
     }
     if (auto f = NodeReader::optional(node, "in_bridging")) {
         clock.bridging_factor = r.bounded_number(*f, path + ".in_bridging",
@@ -154,6 +146,13 @@ std::vector<WaitingClock> read_waiting_clocks(const YAML::Node& node, const std:
                                               NodeReader& r) {
     std::vector<WaitingClock> out;
     if (!r.expect_list(node, path)) return out;
+    if (node.size() > max_clocks_per_line) {
+        r.error(node, fmt::format("{} has {} clocks, more than the {} a line may have", path,
+                                  node.size(), max_clocks_per_line),
+                {"hint: one clock per kind of event and destination is enough; give a clock "
+                 "factors by severity or age band instead of repeating it"});
+        return out;
+    }
     for (std::size_t i = 0; i < node.size(); ++i) {
         auto clock = read_one(node[i], fmt::format("{}[{}]", path, i), population, lookup,
                               waiting_for, r);

@@ -208,6 +208,15 @@ YouthMix read_youth_mix(const YAML::Node& node, const std::string& path,
     return mix;
 }
 
+std::vector<double> read_severity_factors(const YAML::Node& node, const std::string& path,
+                                          const Population& p, NodeReader& r) {
+    auto factors = read_per_severity(node, path, p, 1.0, r);
+    if (std::any_of(factors.begin(), factors.end(), [](double f) { return f < 0.0; })) {
+        r.error(node, fmt::format("{} factors must be 0 or more", path));
+    }
+    return factors;
+}
+
 std::vector<double> read_per_severity(const YAML::Node& node, const std::string& path,
                                       const Population& p, double fill, NodeReader& r) {
     std::vector<double> values(p.severity_levels.size(), fill);

@@ -23,6 +23,11 @@ std::vector<double> read_per_severity(const YAML::Node& node, const std::string&
                                       const Population& population, double fill,
                                       NodeReader& reader);
 
+/// A map from severity level names to rate factors, e.g. `{severe: 3}`, one per level (1 for
+/// levels not named); a negative factor is reported.
+std::vector<double> read_severity_factors(const YAML::Node& node, const std::string& path,
+                                          const Population& population, NodeReader& reader);
+
 /// A map from age band labels to factors, e.g. `{16-17: 2}`, one value per band (default 1).
 std::vector<double> read_per_age_band(const YAML::Node& node, const std::string& path,
                                       const Population& population, NodeReader& reader);

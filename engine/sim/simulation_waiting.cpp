@@ -109,29 +109,31 @@ void Simulation::draw_waiting_clocks(YouthId youth, StateId awaited, bool bridge
     double total = 0.0;
     double total_growth = 0.0;
     std::size_t live = 0;
-    for (const WaitingClock& c : clocks) {
-        const double rate = waiting_rate(youth, c, bridged, band);
+    std::size_t last_live = 0;
+    for (std::size_t i = 0; i < clocks.size(); ++i) {
+        const double rate = waiting_rate(youth, clocks[i], bridged, band);
+        if (rate <= 0.0) continue;
         total += rate;
-        total_growth += rate * c.growth_per_day;
-        live += rate > 0.0 ? 1 : 0;
+        total_growth += rate * clocks[i].growth_per_day;
+        ++live;
+        last_live = i;
     }
     if (live == 0) return;
     const double waited = clock_ - youths_[index(youth)].queued_at;
     const double e = -std::log1p(-rng.uniform());
     const double at = clock_ + growing_hazard_days(total, total_growth / total, waited, e);
     const double waited_then = waited + (at - clock_);
-    std::size_t chosen = clocks.size();
-    if (live == 1) {
-        for (chosen = 0; waiting_rate(youth, clocks[chosen], bridged, band) <= 0.0; ++chosen) {}
-    } else {
+    std::size_t chosen = last_live;  // also where rounding leaves the pick past the end
+    if (live > 1) {
         double pick = rng.uniform() * (total + total_growth * waited_then);
-        for (chosen = 0; chosen + 1 < clocks.size(); ++chosen) {
-            const WaitingClock& c = clocks[chosen];
+        for (std::size_t i = 0; i < last_live; ++i) {
+            const WaitingClock& c = clocks[i];
             pick -= waiting_rate(youth, c, bridged, band) * (1.0 + c.growth_per_day * waited_then);
-            if (pick < 0.0) break;
+            if (pick < 0.0) {
+                chosen = i;
+                break;
+            }
         }
-        // Rounding may leave the pick past the last live clock: take the last live one.
-        while (waiting_rate(youth, clocks[chosen], bridged, band) <= 0.0) --chosen;
     }
     if (at < best.at) best = {at, Outcome::waiting, static_cast<std::uint16_t>(chosen)};
 }

@@ -260,5 +260,37 @@ arrivals: [{to: care, per_year: 365.25}]
     EXPECT_EQ(loaded.model->states.at(0).places, 10u);
 }
 
+TEST(LoadScenario, ALineHasAtMost256WaitingClocks) {
+    // Each join draws over every clock of the line, and the kernel keeps a clock's index in
+    // 16 bits: the count is bounded before anything is spent on it.
+    auto scenario_with = [](int clocks) {
+        std::string text = R"(version: 2
+run: {horizon: 1 year, replications: 1, seed: 1}
+states:
+  - name: care
+    capacity: 1
+    length_of_stay: {deterministic: 30 days}
+    next: {exit: 1}
+    waitlist:
+      while_waiting:
+)";
+        for (int i = 0; i < clocks; ++i) text += "        - {type: recovery, per_year: 0.1}\n";
+        return text + "arrivals: [{to: care, per_year: 10}]\n";
+    };
+    EXPECT_EQ(load_scenario_text(scenario_with(256), "ok.yaml").model->states[0]
+                  .waitlist.clocks.size(),
+              256u);
+    try {
+        (void)load_scenario_text(scenario_with(257), "bad.yaml");
+        FAIL() << "257 clocks were accepted";
+    } catch (const ScenarioError& e) {
+        ASSERT_EQ(e.diagnostics().size(), 1u);
+        EXPECT_EQ(e.diagnostics().front().message,
+                  "states.care.waitlist.while_waiting has 257 clocks, more than the 256 a line "
+                  "may have");
+        EXPECT_EQ(e.diagnostics().front().where.line, 10);  // the list's first item
+    }
+}
+
 }  // namespace
 }  // namespace careflow
