@@ -1,7 +1,7 @@
 // CostBook: the ledger's shape, the per-stay entry points and the bonuses paid per youth.
 #include "finance/cost_book.hpp"
 
-#include "sim/random_stream.hpp"
+#include "model/random_stream.hpp"
 
 #include <cassert>
 #include <utility>
@@ -47,8 +47,8 @@ std::optional<CostBook::Terms> CostBook::terms_for(std::size_t slot, StateId sta
 // One uniform per stay, keyed by the youth's birth and positioned by its episode, shared by
 // every slot: a strategy with more upcoding upcodes a superset of the stays another does.
 double CostBook::upcoding_draw(const Stay& stay) const noexcept {
-    const sim::StreamKey key{seed_, replication_, sim::Purpose::billing, stay.youth_key};
-    return sim::RandomStream(key, stay.episode).uniform();
+    const StreamKey key{seed_, replication_, Purpose::billing, stay.youth_key};
+    return RandomStream(key, stay.episode).uniform();
 }
 
 void CostBook::price_stay(const Stay& stay) {

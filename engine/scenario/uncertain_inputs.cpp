@@ -4,7 +4,7 @@
 #include "scenario/input_range_check.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/validate.hpp"
-#include "sim/random_stream.hpp"
+#include "model/random_stream.hpp"
 
 #include <fmt/format.h>
 
@@ -58,7 +58,7 @@ std::vector<double> UncertainInputs::values(std::uint64_t seed,
     std::vector<double> drawn;
     drawn.reserve(inputs_.size());
     for (std::size_t i = 0; i < inputs_.size(); ++i) {
-        sim::RandomStream stream({seed, replication, sim::Purpose::parameters, entities_[i]});
+        RandomStream stream({seed, replication, Purpose::parameters, entities_[i]});
         const Input& input = inputs_[i];
         drawn.push_back(snap(input.scale, draw_input(input.distribution, stream.uniform())));
     }

@@ -1,7 +1,7 @@
 // Drawing a duration in days from a Model distribution, with Boost.Random (same on every platform).
 #pragma once
 
-#include "sim/random_stream.hpp"
+#include "model/random_stream.hpp"
 
 #include <careflow/model.hpp>
 

@@ -4,7 +4,7 @@
 #include "finance/contract_table.hpp"
 #include "finance/cost_book.hpp"
 #include "sim/event_queue.hpp"
-#include "sim/random_stream.hpp"
+#include "model/random_stream.hpp"
 #include "sim/replication_metrics.hpp"
 #include "sim/route_table.hpp"
 #include "sim/state_tally.hpp"

@@ -1,7 +1,7 @@
 // CostBook, trajectory fees, tariff levels (severity, upcoding, level changes) and yearly
 // indexation.
 #include "finance_model.hpp"
-#include "sim/random_stream.hpp"
+#include "model/random_stream.hpp"
 
 #include <gtest/gtest.h>
 
@@ -122,8 +122,8 @@ TEST(CostBookTariffLevels, UpcodesWhenTheStaysOwnDrawIsBelowTheShare) {
         Stay s = stay(0.0, 1.0);
         s.youth_key = youth << 32;
         s.episode = static_cast<std::uint16_t>(youth % 3);
-        const double u = sim::RandomStream(
-            sim::StreamKey{seed, 0, sim::Purpose::billing, s.youth_key}, s.episode).uniform();
+        const double u = RandomStream(
+            StreamKey{seed, 0, Purpose::billing, s.youth_key}, s.episode).uniform();
         want_low += u < 0.3 ? 150'00 : 100'00;
         want_high += u < 0.6 ? 150'00 : 100'00;
         stays.push_back(s);

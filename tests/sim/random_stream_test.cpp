@@ -1,5 +1,5 @@
 // RandomStream: reproducible per key, independent across keys, resumable by position.
-#include "sim/random_stream.hpp"
+#include "model/random_stream.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-namespace careflow::sim {
+namespace careflow {
 
 /// What a stream's numbers are used for. Append only: renumbering changes every result.
 enum class Purpose : std::uint16_t {
@@ -75,4 +75,4 @@ private:
     bool has_block_ = false;
 };
 
-}  // namespace careflow::sim
+}  // namespace careflow
