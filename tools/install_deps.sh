@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages careflow needs to build, test and benchmark (Open MPI for
-# the `mpi` preset's CLI).
+# the `mpi` preset's CLI; help2man for the man page; dpkg-dev and file for `cpack -G DEB`).
 # Idempotent and non-interactive: packages already present are left alone, so a
 # second run costs one dpkg query. Must run as root when something is missing.
 set -euo pipefail
@@ -12,6 +12,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libcli11-dev libfmt-dev nlohmann-json3-dev librandom123-dev
     libopenmpi-dev openmpi-bin
+    help2man dpkg-dev file
 )
 
 missing=()

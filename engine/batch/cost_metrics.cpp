@@ -1,6 +1,8 @@
 // The cost catalogue. Names are documented in docs/outputs.md; keep the two in step.
 #include "batch/cost_metrics.hpp"
 
+#include "finance/indexation.hpp"
+
 #include <array>
 #include <cmath>
 #include <limits>
@@ -21,12 +23,6 @@ double euros(Cents cents) { return static_cast<double>(cents) / 100.0; }
 
 /// Contracts whose budget use is reported: ceilings, and lump sums.
 bool has_budget(const Contract& c) { return c.ceiling || c.scheme == Scheme::lump_sum; }
-
-/// An amount indexed to a window year, in cents, as the billing does it.
-double indexed(Cents amount, const Strategy& strategy, std::size_t year) {
-    return std::round(static_cast<double>(amount) *
-                      std::pow(1.0 + strategy.indexation_per_year, static_cast<double>(year)));
-}
 
 const Ledger& ledger_of(const PassPlan& plan, const std::vector<sim::ReplicationMetrics>& passes,
                         std::size_t strategy) {
@@ -67,7 +63,8 @@ Cents component_cost(const Ledger& ledger, std::size_t slot, std::size_t year, s
 double budget_use(const Model& model, const Strategy& strategy, const Contract& c,
                   const finance::ContractYear& year_record, std::size_t year) {
     if (c.ceiling) {
-        const double ceiling = indexed(c.ceiling->per_year, strategy, year);
+        const auto ceiling =
+            static_cast<double>(finance::indexed(c.ceiling->per_year, strategy, year));
         return ceiling > 0.0 ? static_cast<double>(year_record.full_price) / ceiling : nan;
     }
     const auto places = c.funded_places();

@@ -22,9 +22,9 @@ SweepRun run_sweep(const SweepDesign& design, std::span<const LoadedScenario> po
     // Same seed and replications at every point: the points differ only by their values
     // (common random numbers), so differences between them are not sampling noise alone.
     if (options.cluster != nullptr && options.cluster->size() > 1) {
-        return batch::run_sweep_spread(design, points, options, on_point);
+        return batch::run_sweep_spread(points, options, on_point);
     }
-    SweepRun out{.csv = sweep_csv_header(design)};
+    SweepRun out;
     for (std::size_t p = 0; p < points.size() && !out.stopped; ++p) {
         BatchOptions point_options = options;
         point_options.uncertainty = points[p].uncertainty.get();
@@ -38,7 +38,7 @@ SweepRun run_sweep(const SweepDesign& design, std::span<const LoadedScenario> po
         out.last_point_replications = result.batch.replications();
         ++out.points_run;
         result.summaries = summarize(result.batch.metrics);
-        out.csv += sweep_csv_rows(design, p, result.batch.metrics, result.summaries);
+        out.points.push_back({p, result.batch.metrics.keys, result.summaries});
         if (on_point) on_point(result);
     }
     return out;

@@ -43,7 +43,7 @@ std::uint32_t run_shares(std::span<const LoadedScenario> points, const BatchOpti
 
 }  // namespace
 
-SweepRun run_sweep_spread(const SweepDesign& design, std::span<const LoadedScenario> points,
+SweepRun run_sweep_spread(std::span<const LoadedScenario> points,
                           const BatchOptions& options,
                           const std::function<void(const SweepPointResult&)>& on_point) {
     Cluster& cluster = *options.cluster;
@@ -54,7 +54,7 @@ SweepRun run_sweep_spread(const SweepDesign& design, std::span<const LoadedScena
     // finished without a gap.
     const std::uint64_t total = point_begin(points.size(), n);
     const std::uint64_t kept = unbroken_prefix(cluster.all_counts(finished), total);
-    SweepRun out{.csv = sweep_csv_header(design), .stopped = kept < total};
+    SweepRun out{.stopped = kept < total};
     for (std::size_t p = 0; p < points.size(); ++p) {
         const std::uint64_t begin = point_begin(p, n);
         const auto point_kept = static_cast<std::uint32_t>(
@@ -73,7 +73,7 @@ SweepRun run_sweep_spread(const SweepDesign& design, std::span<const LoadedScena
         out.last_point_replications = point_kept;
         ++out.points_run;
         result.summaries = summarize(result.batch.metrics);
-        out.csv += sweep_csv_rows(design, p, result.batch.metrics, result.summaries);
+        out.points.push_back({p, result.batch.metrics.keys, result.summaries});
         if (on_point) on_point(result);
     }
     return out;

@@ -12,7 +12,7 @@ namespace careflow::batch {
 /// its threads, then the first gathers every point's rows in order, summarises them and
 /// reports each point.
 [[nodiscard]] SweepRun run_sweep_spread(
-    const SweepDesign& design, std::span<const LoadedScenario> points,
+    std::span<const LoadedScenario> points,
     const BatchOptions& options, const std::function<void(const SweepPointResult&)>& on_point);
 
 }  // namespace careflow::batch

@@ -51,9 +51,8 @@ BillingCalendar::BillingCalendar(const Model& model)
 /// A year the window holds whole counts its own days; a cut one counts as 365.
 std::int64_t BillingCalendar::full_length(const Calendar& calendar, std::size_t year) const {
     if (calendar.start) return calendar_year_days(calendar.start->year + static_cast<int>(year));
-    constexpr double plain_year_days = 365.25;
     const std::int64_t nominal_end =
-        whole_days_until(plain_year_days * static_cast<double>(year + 1));
+        whole_days_until(days_per_year * static_cast<double>(year + 1));
     const bool whole = months_in_year(year) == 12 && nominal_end <= days_;
     return whole ? year_days(year) : 365;
 }

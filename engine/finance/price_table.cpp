@@ -1,18 +1,13 @@
 // PriceTable: indexation of tariffs, budgets, ceilings and bonuses, year by year.
 #include "finance/price_table.hpp"
 
-#include "finance/money_rounding.hpp"
+#include "finance/indexation.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace careflow::finance {
 namespace {
-
-/// amount x factor, rounded to whole cents (halves away from zero).
-Cents indexed(Cents amount, long double factor) {
-    return round_cents(static_cast<long double>(amount) * factor);
-}
 
 YearAmounts indexed_amounts(const Contract& c, long double factor) {
     YearAmounts a;
@@ -39,8 +34,7 @@ PriceTable::PriceTable(const Model& model, const std::vector<std::size_t>& price
     }
 }
 
-// Indexation compounds from the window's first year: (1 + rate)^year, in extended precision,
-// each amount rounded once (never a rounded amount indexed again).
+// Indexed as finance/indexation.hpp says: the factor once per year, each amount rounded once.
 void PriceTable::add_contract(const Contract& c, double indexation) {
     Entry e;
     e.first_price = prices_.size();
@@ -51,8 +45,7 @@ void PriceTable::add_contract(const Contract& c, double indexation) {
     e.levels = c.scheme == Scheme::per_unit ? std::max(e.price_levels, e.unit_levels)
                                             : e.price_levels;
     for (std::size_t y = 0; y < years_; ++y) {
-        const long double factor =
-            std::pow(1.0L + static_cast<long double>(indexation), static_cast<long double>(y));
+        const long double factor = index_factor(indexation, y);
         for (std::size_t level = 0; level < e.price_levels; ++level) {
             const Cents price = c.price_by_level.empty() ? 0 : c.price_by_level[level];
             prices_.push_back(indexed(price, factor));

@@ -8,7 +8,6 @@
 namespace careflow {
 namespace {
 
-constexpr double days_per_year = 365.25;
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 

@@ -1,6 +1,8 @@
 // Formatting of CSV fields: deterministic numbers and RFC 4180 quoting, shared by the writers.
 #pragma once
 
+#include "model/number_text.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -11,19 +13,8 @@
 
 namespace careflow::output {
 
-/// Integral values below this magnitude are written as plain integers.
-inline constexpr double plain_integer_limit = 1e15;
-
-/// A number as text: integral values below 1e15 as integers (`12`), others as fmt's shortest
-/// round-trip form; NaN and infinities as an empty field.
-[[nodiscard]] inline std::string format_number(double value) {
-    if (!std::isfinite(value)) return {};
-    if (std::trunc(value) == value && std::fabs(value) < plain_integer_limit) {
-        // Also maps -0.0 to "0", so equal values always print alike.
-        return fmt::format("{}", static_cast<std::int64_t>(value));
-    }
-    return fmt::format("{}", value);
-}
+/// A number as a field: see number_text (NaN and infinities are empty fields).
+[[nodiscard]] inline std::string format_number(double value) { return number_text(value); }
 
 /// As format_number; std::nullopt is an empty field.
 [[nodiscard]] inline std::string format_number(const std::optional<double>& value) {

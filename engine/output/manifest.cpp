@@ -18,7 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr double days_per_year = 365.25;
 
 const char* kind_name(DistributionKind kind) {
     switch (kind) {

@@ -33,21 +33,26 @@ std::string sweep_csv_header(const SweepDesign& design) {
     return point_columns(design) + "," + std::string(output::summary_columns) + "\n";
 }
 
-std::string sweep_csv_rows(const SweepDesign& design, std::size_t point,
-                           const MetricTable& metrics, const std::vector<Summary>& summaries) {
-    if (summaries.size() != metrics.keys.size()) {
+std::string sweep_csv_rows(const SweepDesign& design, const SweepPointRows& rows) {
+    if (rows.summaries.size() != rows.keys.size()) {
         throw std::invalid_argument(fmt::format("sweep_csv_rows: {} summaries for {} metric keys",
-                                                summaries.size(), metrics.keys.size()));
+                                                rows.summaries.size(), rows.keys.size()));
     }
-    const std::string prefix = point_fields(design, point) + ",";
+    const std::string prefix = point_fields(design, rows.point) + ",";
     std::string out;
-    for (std::size_t k = 0; k < metrics.keys.size(); ++k) {
+    for (std::size_t k = 0; k < rows.keys.size(); ++k) {
         out += prefix;
-        output::append_key_fields(out, metrics.keys[k]);
+        output::append_key_fields(out, rows.keys[k]);
         out.push_back(',');
-        output::append_summary_fields(out, summaries[k]);
+        output::append_summary_fields(out, rows.summaries[k]);
         out.push_back('\n');
     }
+    return out;
+}
+
+std::string sweep_csv(const SweepDesign& design, const SweepRun& run) {
+    std::string out = sweep_csv_header(design);
+    for (const SweepPointRows& rows : run.points) out += sweep_csv_rows(design, rows);
     return out;
 }
 

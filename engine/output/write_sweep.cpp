@@ -8,14 +8,14 @@
 
 namespace careflow {
 
-void write_sweep(const std::filesystem::path& dir, const std::string& sweep_text,
+void write_sweep(const std::filesystem::path& dir, const SweepRun& run,
                  const SweepDesign& design, const Model& model, const SweepRecord& record) {
     std::error_code error;
     std::filesystem::create_directories(dir, error);
     if (error) {
         throw std::system_error(error, "cannot create directory '" + dir.string() + "'");
     }
-    output::write_file_atomically(dir / "sweep.csv", sweep_text);
+    output::write_file_atomically(dir / "sweep.csv", sweep_csv(design, run));
     output::write_file_atomically(dir / "points.csv", points_csv(design));
     // Written last: a manifest beside the CSVs means they are complete and belong to it.
     output::write_file_atomically(dir / "manifest.json",

@@ -53,11 +53,6 @@ void read_staff(const YAML::Node& node, const std::string& path, CareState& stat
 
 }  // namespace
 
-std::uint32_t places_from_staff(double fte, double caseload_per_fte) {
-    // The small epsilon keeps 10 FTE x 1.2 at 12 places despite rounding.
-    return static_cast<std::uint32_t>(std::floor(fte * caseload_per_fte + 1e-9));
-}
-
 void read_capacity(const YAML::Node& node, const std::string& path, int version,
                    CareState& state, NodeReader& r) {
     if (node.IsMap()) {

@@ -15,7 +15,4 @@ namespace careflow::scenario {
 void read_capacity(const YAML::Node& node, const std::string& path, int version,
                    CareState& state, NodeReader& reader);
 
-/// The places `staff` gives.
-[[nodiscard]] std::uint32_t places_from_staff(double fte, double caseload_per_fte);
-
 }  // namespace careflow::scenario

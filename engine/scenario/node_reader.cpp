@@ -1,6 +1,7 @@
 // NodeReader: checked YAML access that reports instead of throwing.
 #include "scenario/node_reader.hpp"
 
+#include "model/spelling.hpp"
 #include "scenario/units.hpp"
 
 #include <fmt/format.h>
@@ -16,22 +17,6 @@ constexpr double unbounded = std::numeric_limits<double>::infinity();
 constexpr NumberRange any_number{-unbounded, unbounded, false, "a number"};
 constexpr NumberRange positive{0.0, unbounded, true, "a number"};
 constexpr NumberRange amount{0.0, unbounded, false, "an amount"};
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 }  // namespace
 
@@ -63,7 +48,7 @@ std::string known_names_note(std::string_view kind, std::vector<std::string> nam
 std::optional<std::string> suggestion(std::string_view name,
                                       std::span<const std::string> candidates) {
     std::optional<std::string> best;
-    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+    std::size_t best_distance = typo_limit(name) + 1;
     for (const auto& candidate : candidates) {
         const std::size_t d = edit_distance(name, candidate);
         if (d < best_distance) {

@@ -1,6 +1,7 @@
 // Human units in scenarios: numbers, durations such as "90 days" or "1.5 years", and money.
 #pragma once
 
+#include <careflow/calendar.hpp>
 #include <careflow/finance.hpp>
 
 #include <cstdint>
@@ -8,10 +9,6 @@
 #include <string_view>
 
 namespace careflow::scenario {
-
-inline constexpr double days_per_year = 365.25;
-inline constexpr double days_per_month = days_per_year / 12.0;
-inline constexpr double days_per_week = 7.0;
 
 /// The whole text as a finite decimal number ("12", "0.35", "1e3"), or nullopt.
 [[nodiscard]] std::optional<double> parse_number(std::string_view text);

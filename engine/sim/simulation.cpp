@@ -3,6 +3,8 @@
 
 #include "model/traffic.hpp"
 
+#include <careflow/run.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -31,6 +33,7 @@ bool any_age_factor(const Clocks& clocks) {
 Simulation::Simulation(const Model& model, std::uint64_t seed, std::uint32_t replication,
                        const Pass& pass)
     : model_(model),
+      governing_(pass.governing),
       youth_key_{seed, replication, Purpose::youth, 0},
       routes_(model),
       states_(model.state_count()),
@@ -83,6 +86,17 @@ void Simulation::reserve_for_steady_state() {
 }
 
 ReplicationMetrics Simulation::run() {
+    try {
+        simulate();
+    } catch (const ReplicationError&) {
+        throw;  // run_until has said which event failed
+    } catch (const std::exception& e) {
+        throw ReplicationError(failure_message(nullptr, e.what()));
+    }
+    return collect();
+}
+
+void Simulation::simulate() {
     place_initial_stock();
     for (std::size_t s = 0; s < states_.size(); ++s) {
         if (model_.states[s].staff) schedule_staff_change(make_id<StateId>(s));
@@ -99,27 +113,31 @@ ReplicationMetrics Simulation::run() {
     close_month(month_, true);
     close_open_waits();
     bill_open_stays();
-    return collect();
 }
 
 void Simulation::run_until(double end_days) {
-    while (!queue_.empty() && queue_.top().time <= end_days) {
-        const Event ev = queue_.pop();
-        if (is_stale(ev)) continue;  // lazy cancellation: the youth has moved on
-        clock_ = ev.time;
-        ++events_;
-        switch (ev.kind()) {
-            case EventKind::arrival: on_arrival(ev); break;
-            case EventKind::leave_state: on_leave_state(ev); break;
-            case EventKind::warmup_end: open_window(); break;
-            case EventKind::month_end: on_month_end(ev); break;
-            case EventKind::staff_change: on_staff_change(ev); break;
-            case EventKind::policy_start:
-            case EventKind::policy_end:
-                close_due_months();  // a month ending now is reported before the change
-                on_policy(ev, ev.kind() == EventKind::policy_start);
-                break;
+    Event ev{};  // outside the loop, so that a failure can say which event it was handling
+    try {
+        while (!queue_.empty() && queue_.top().time <= end_days) {
+            ev = queue_.pop();
+            if (is_stale(ev)) continue;  // lazy cancellation: the youth has moved on
+            clock_ = ev.time;
+            ++events_;
+            switch (ev.kind()) {
+                case EventKind::arrival: on_arrival(ev); break;
+                case EventKind::leave_state: on_leave_state(ev); break;
+                case EventKind::warmup_end: open_window(); break;
+                case EventKind::month_end: on_month_end(ev); break;
+                case EventKind::staff_change: on_staff_change(ev); break;
+                case EventKind::policy_start:
+                case EventKind::policy_end:
+                    close_due_months();  // a month ending now is reported before the change
+                    on_policy(ev, ev.kind() == EventKind::policy_start);
+                    break;
+            }
         }
+    } catch (const std::exception& e) {
+        throw ReplicationError(failure_message(&ev, e.what()));
     }
     clock_ = end_days;
 }

@@ -1,6 +1,7 @@
 // Simulation: one replication of a model, from time 0 through warm-up and measured window.
 #pragma once
 
+#include "finance/ceiling_meter.hpp"
 #include "finance/contract_table.hpp"
 #include "finance/cost_book.hpp"
 #include "sim/event_queue.hpp"
@@ -18,6 +19,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -62,13 +65,8 @@ private:
         double share = 1.0;
         std::uint32_t occupied = 0;
         std::uint32_t funded = UINT32_MAX;      ///< places a lump sum funds; UINT32_MAX: no cap
-        const Contract* ceiling = nullptr;      ///< a contract whose ceiling stops admissions
-        const Strategy* strategy = nullptr;     ///< the governing strategy of `ceiling`
-        // What the provider has earned this year under `ceiling`, in cents, for the admission
-        // decision: closed + rate_sum x now - rate_start_sum (continuous accrual).
-        double closed = 0.0;
-        double rate_sum = 0.0;
-        double rate_start_sum = 0.0;
+        /// Under a contract whose ceiling stops admissions: what the provider earned this year.
+        std::optional<finance::CeilingMeter> ceiling{};
         Behaviour behaviour{};
     };
     struct StateRuntime {
@@ -96,6 +94,13 @@ private:
     // simulation.cpp: set-up, loop, window and months
     void reserve_for_steady_state();
     void run_until(double end_days);
+    /// Runs what `run` does; run() adds the failure context to whatever this throws.
+    void simulate();
+    // simulation_failure.cpp: what a replication that fails says about where it was
+    /// "replication 3, day 412.6 (2020-02), <what `ev` was doing>: <reason>"; `ev` null
+    /// outside the event loop.
+    [[nodiscard]] std::string failure_message(const Event* ev, std::string_view reason) const;
+    [[nodiscard]] std::string event_description(const Event& ev) const;
     [[nodiscard]] bool is_stale(const Event& ev) const noexcept;
     void open_window();
     void on_month_end(const Event& ev);
@@ -179,7 +184,6 @@ private:
     void assign_provider(YouthId youth, StateId state);
     void release_provider(YouthId youth, StateId state);
     [[nodiscard]] const Behaviour& behaviour(YouthId youth, StateId state) const noexcept;
-    [[nodiscard]] double ceiling_rate(const ProviderSlot& slot, YouthId youth) const noexcept;
     void restart_ceiling_year();
     [[nodiscard]] finance::Stay stay_of(YouthId youth, StateId state, bool open) const noexcept;
     void bill_stay_end(YouthId youth, StateId state);
@@ -194,6 +198,7 @@ private:
     void draw_youth(YouthId youth, const YouthMix& mix, RandomStream& rng);
 
     const Model& model_;
+    std::optional<std::size_t> governing_;  ///< the strategy whose gates this pass simulates
     StreamKey youth_key_;
     RouteTable routes_;
     EventQueue queue_;

@@ -9,7 +9,6 @@
 namespace careflow::sim {
 namespace {
 
-constexpr double days_per_year = 365.25;
 constexpr int residual_life_tries = 100;
 
 bool has_age(double born_at) { return std::isfinite(born_at); }

@@ -10,7 +10,6 @@
 namespace careflow::sim {
 namespace {
 
-constexpr double days_per_year = 365.25;
 
 /// Stock youths get stream entities above every referral stream's, so the two never share.
 constexpr std::uint64_t stock_entity_base = 0x8000;

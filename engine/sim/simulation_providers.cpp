@@ -8,25 +8,7 @@
 namespace careflow::sim {
 namespace {
 
-constexpr double days_per_year = 365.25;
 const Behaviour neutral_behaviour{};
-
-/// A contract's tariff per care day at a level, before indexation: what a ceiling accrues.
-/// Trajectory fees are charged whole at admission instead (see assign_provider).
-double daily_tariff_cents(const Contract& c, std::size_t level) {
-    const auto pick = [level](const auto& by_level) {
-        return by_level[std::min(level, by_level.size() - 1)];
-    };
-    const auto price = static_cast<double>(pick(c.price_by_level));
-    switch (c.scheme) {
-        case Scheme::per_unit: return price * pick(c.units_per_week_by_level) / 7.0;
-        case Scheme::day_price: return price;
-        case Scheme::monthly: return price * 12.0 / days_per_year;
-        case Scheme::trajectory:
-        case Scheme::lump_sum: return 0.0;
-    }
-    return 0.0;
-}
 
 }  // namespace
 
@@ -44,8 +26,7 @@ void Simulation::set_up_providers(const Pass& pass) {
                 slot.behaviour = c->behaviour;
                 if (const auto funded = c->funded_places()) slot.funded = *funded;
                 if (c->ceiling && c->ceiling->rule == CeilingRule::stop_admissions) {
-                    slot.ceiling = c;
-                    slot.strategy = &model_.strategies[g];
+                    slot.ceiling.emplace(*c, model_.strategies[g]);
                     any_ceiling_ = true;
                 }
                 states_[s].gated = states_[s].gated || slot.ceiling || slot.funded != UINT32_MAX;
@@ -65,12 +46,8 @@ bool Simulation::can_admit(StateId state) noexcept {
 
 bool Simulation::provider_admits(const ProviderSlot& slot) const noexcept {
     if (slot.occupied >= slot.funded) return false;
-    if (slot.ceiling == nullptr || !window_open_) return true;  // no ceilings in the warm-up
-    const double indexed = std::pow(1.0 + slot.strategy->indexation_per_year,
-                                    static_cast<double>(year_));
-    const double ceiling = static_cast<double>(slot.ceiling->ceiling->per_year) * indexed;
-    const double earned = slot.closed + slot.rate_sum * clock_ - slot.rate_start_sum;
-    return earned < ceiling;
+    if (!slot.ceiling || !window_open_) return true;  // no ceilings in the warm-up
+    return slot.ceiling->below_ceiling(clock_);
 }
 
 bool Simulation::any_provider_admits(StateId state) const noexcept {
@@ -117,18 +94,7 @@ void Simulation::assign_provider(YouthId youth, StateId state) {
     youths_[y].provider_slot = chosen;
     ProviderSlot& slot = slots[chosen];
     ++slot.occupied;
-    if (slot.ceiling != nullptr && window_open_) {
-        const double rate = ceiling_rate(slot, youth);
-        slot.rate_sum += rate;
-        slot.rate_start_sum += rate * clock_;
-        if (slot.ceiling->scheme == Scheme::trajectory) {
-            const auto level = std::min<std::size_t>(youths_[y].severity,
-                                                      slot.ceiling->price_by_level.size() - 1);
-            slot.closed += static_cast<double>(slot.ceiling->price_by_level[level]) *
-                           std::pow(1.0 + slot.strategy->indexation_per_year,
-                                    static_cast<double>(year_));
-        }
-    }
+    if (slot.ceiling && window_open_) slot.ceiling->admit(youths_[y].severity, clock_);
 }
 
 void Simulation::release_provider(YouthId youth, StateId state) {
@@ -137,18 +103,9 @@ void Simulation::release_provider(YouthId youth, StateId state) {
     const auto y = index(youth);
     ProviderSlot& slot = slots[youths_[y].provider_slot];
     --slot.occupied;
-    if (slot.ceiling == nullptr || !window_open_) return;
+    if (!slot.ceiling || !window_open_) return;
     const double since = std::max(youths_[y].admitted_at, year_start_);
-    const double rate = ceiling_rate(slot, youth);
-    slot.closed += rate * (clock_ - since);
-    slot.rate_sum -= rate;
-    slot.rate_start_sum -= rate * since;
-}
-
-double Simulation::ceiling_rate(const ProviderSlot& slot, YouthId youth) const noexcept {
-    const double indexed = std::pow(1.0 + slot.strategy->indexation_per_year,
-                                    static_cast<double>(year_));
-    return daily_tariff_cents(*slot.ceiling, youths_[index(youth)].severity) * indexed;
+    slot.ceiling->release(youths_[y].severity, since, clock_);
 }
 
 /// A new year (or the window's start): ceilings count afresh, from the care under way now.
@@ -156,7 +113,7 @@ void Simulation::restart_ceiling_year() {
     if (!any_ceiling_) return;
     for (StateRuntime& state : states_) {
         for (ProviderSlot& slot : state.providers) {
-            slot.closed = slot.rate_sum = slot.rate_start_sum = 0.0;
+            if (slot.ceiling) slot.ceiling->start_year(year_);
         }
     }
     for (std::size_t y = 0; y < youths_.slots(); ++y) {
@@ -165,10 +122,7 @@ void Simulation::restart_ceiling_year() {
         auto& slots = states_[index(youth.state)].providers;
         if (slots.empty()) continue;
         ProviderSlot& slot = slots[youth.provider_slot];
-        if (slot.ceiling == nullptr) continue;
-        const double rate = ceiling_rate(slot, make_id<YouthId>(y));
-        slot.rate_sum += rate;
-        slot.rate_start_sum += rate * clock_;
+        if (slot.ceiling) slot.ceiling->resume(youth.severity, clock_);
     }
     for (std::size_t s = 0; s < states_.size(); ++s) {
         if (states_[s].gated) admit_next_waiting(make_id<StateId>(s));

@@ -47,7 +47,7 @@ void Simulation::set_places_from_staff(StateId at) {
     StateRuntime& state = states_[index(at)];
     const Staffing& staff = *model_.state(at).staff;
     state.tally.advance(clock_, state.occupied, state.waiting);
-    state.places = static_cast<std::uint32_t>(std::floor(state.fte * staff.caseload_per_fte + 1e-9));
+    state.places = places_from_staff(state.fte, staff.caseload_per_fte);
     admit_next_waiting(at);
 }
 

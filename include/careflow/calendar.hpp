@@ -9,6 +9,12 @@
 
 namespace careflow {
 
+/// The model's year: rates "per year", trends and plain (undated) years use the Julian year,
+/// so that four years are 1,461 days whatever the leap years.
+inline constexpr double days_per_year = 365.25;
+inline constexpr double days_per_month = days_per_year / 12.0;
+inline constexpr double days_per_week = 7.0;
+
 /// A proleptic Gregorian date.
 struct Date {
     int year = 1970;

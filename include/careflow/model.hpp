@@ -5,6 +5,7 @@
 #include <careflow/finance.hpp>
 #include <careflow/ids.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -117,6 +118,12 @@ struct Staffing {
     double hiring_per_day = 0.0;          ///< FTE hired per day
     std::optional<double> max_fte{};
 };
+
+/// The places `fte` staff give at `caseload_per_fte`: whole places, rounded down. The small
+/// epsilon keeps 10 FTE x 1.2 at 12 places despite rounding.
+[[nodiscard]] inline std::uint32_t places_from_staff(double fte, double caseload_per_fte) noexcept {
+    return static_cast<std::uint32_t>(std::floor(fte * caseload_per_fte + 1e-9));
+}
 
 /// What a clock that runs while a youth waits does when it runs out.
 enum class WaitingEvent : std::uint8_t {

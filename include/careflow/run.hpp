@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,15 @@ struct MetricKey {
 
 class Cluster;
 class InputUncertainty;
+
+/// A replication that could not go on (a limit of the kernel, memory). Its message names the
+/// replication (numbered from 1, as in replications.csv), the strategy simulated, the simulated
+/// day and month, and what the kernel was doing: "replication 12, day 431.5 (2020-03), youth
+/// 7:1204 leaving 'residential': ...".
+class ReplicationError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 struct BatchOptions {
     std::uint32_t replications = 1;

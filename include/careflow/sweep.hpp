@@ -84,14 +84,24 @@ struct SweepPointResult {
     std::vector<Summary> summaries{};  ///< of batch.metrics
 };
 
-/// What run_sweep ran: sweep.csv's text and how far it got.
+/// One point's rows of sweep.csv: summary.csv's keys and their summaries.
+struct SweepPointRows {
+    std::size_t point = 0;  ///< 0-based
+    std::vector<MetricKey> keys{};
+    std::vector<Summary> summaries{};  ///< one per key
+};
+
+/// What run_sweep ran: every point's rows and how far it got. The output layer writes them
+/// (sweep_csv, write_sweep).
 struct SweepRun {
-    std::string csv{};  ///< on a process of a cluster other than the first: the header only
-    std::size_t points_run = 0;  ///< points with rows in `csv`, from the first
+    /// The points run, from the first, in point order; on a process of a cluster other than
+    /// the first: none (the first holds them all).
+    std::vector<SweepPointRows> points{};
+    std::size_t points_run = 0;  ///< points run, from the first (known on every process)
     /// A stop (BatchOptions::stop) cut the sweep short: the last point run may hold fewer
     /// replications than asked for, and later points none.
     bool stopped = false;
-    std::uint32_t last_point_replications = 0;  ///< of the last point with rows in `csv`
+    std::uint32_t last_point_replications = 0;  ///< of the last point run
 };
 
 /// Runs every point (`points[i]`: the scenario loaded with design point i's overrides) under
@@ -111,9 +121,10 @@ struct SweepRun {
 [[nodiscard]] std::string sweep_csv_header(const SweepDesign& design);
 
 /// One point's rows of sweep.csv: summary.csv's rows with the point and its values in front.
-[[nodiscard]] std::string sweep_csv_rows(const SweepDesign& design, std::size_t point,
-                                         const MetricTable& metrics,
-                                         const std::vector<Summary>& summaries);
+[[nodiscard]] std::string sweep_csv_rows(const SweepDesign& design, const SweepPointRows& rows);
+
+/// sweep.csv's text: the header, then the rows of every point run.
+[[nodiscard]] std::string sweep_csv(const SweepDesign& design, const SweepRun& run);
 
 /// The points.csv text: one row per point with its parameter values.
 [[nodiscard]] std::string points_csv(const SweepDesign& design);
@@ -130,10 +141,10 @@ struct SweepRecord {
     std::uint32_t last_point_replications = 0;
 };
 
-/// Writes sweep.csv (`sweep_text`, from run_sweep's SweepRun::csv), points.csv and then manifest.json into
+/// Writes sweep.csv (the rows of `run`), points.csv and then manifest.json into
 /// `dir` (created if needed), each atomically; `model` is the scenario without the sweep's
 /// values, for its name. Throws std::system_error naming the path.
-void write_sweep(const std::filesystem::path& dir, const std::string& sweep_text,
+void write_sweep(const std::filesystem::path& dir, const SweepRun& run,
                  const SweepDesign& design, const Model& model, const SweepRecord& record);
 
 }  // namespace careflow

@@ -68,7 +68,7 @@ protected:
 };
 
 TEST_F(SweepRunner, APointsRowsEqualAPlainBatchWithItsValuesSet) {
-    const std::string sweep = run_sweep(design_, points_, options_).csv;
+    const std::string sweep = sweep_csv(design_, run_sweep(design_, points_, options_));
     const LoadedScenario plain = load_scenario_text(
         text_, scenario_name,
         with_short_run({"states.residential.capacity=46", "arrivals.crisis line.per_year=40"}));
@@ -83,7 +83,7 @@ TEST_F(SweepRunner, WritesTheHeaderAndEveryPointsRowsInPointOrder) {
     const SweepRun run =
         run_sweep(design_, points_, options_,
                   [&](const SweepPointResult& result) { finished.push_back(result.point); });
-    const std::string& sweep = run.csv;
+    const std::string sweep = sweep_csv(design_, run);
     EXPECT_FALSE(run.stopped);
     EXPECT_EQ(run.points_run, 4U);
     EXPECT_EQ(finished, (std::vector<std::size_t>{0, 1, 2, 3}));
@@ -107,8 +107,9 @@ TEST_F(SweepRunner, AStopBetweenPointsKeepsTheFinishedPointsWhole) {
     EXPECT_TRUE(run.stopped);
     EXPECT_EQ(run.points_run, 1U);
     EXPECT_EQ(run.last_point_replications, 3U);  // the first, whole; the second started none
-    EXPECT_EQ(run.csv, run_sweep(design_, points_, options_).csv.substr(0, run.csv.size()));
-    EXPECT_TRUE(rows_starting_with(run.csv, "2,").empty());
+    const std::string csv = sweep_csv(design_, run);
+    EXPECT_EQ(csv, sweep_csv(design_, run_sweep(design_, points_, options_)).substr(0, csv.size()));
+    EXPECT_TRUE(rows_starting_with(csv, "2,").empty());
 }
 
 TEST_F(SweepRunner, AStopInsideAPointKeepsItsFinishedReplications) {
@@ -126,9 +127,10 @@ TEST_F(SweepRunner, AStopInsideAPointKeepsItsFinishedReplications) {
     EXPECT_TRUE(run.stopped);
     EXPECT_EQ(run.points_run, 2U);
     EXPECT_EQ(run.last_point_replications, 2U);
-    EXPECT_TRUE(rows_starting_with(run.csv, "3,").empty());
+    const std::string csv = sweep_csv(design_, run);
+    EXPECT_TRUE(rows_starting_with(csv, "3,").empty());
     // The second point's rows summarise its two replications: n is 2 where defined.
-    const std::string second = rows_starting_with(run.csv, "2,");
+    const std::string second = rows_starting_with(csv, "2,");
     ASSERT_FALSE(second.empty());
     const std::string first_row = second.substr(0, second.find('\n'));
     EXPECT_EQ(first_row.substr(first_row.rfind(',') + 1), "2") << first_row;
@@ -146,7 +148,7 @@ SweepRun sweep_on_ranks(int ranks, const SweepDesign& design,
         runs[static_cast<std::size_t>(cluster.rank())] = run_sweep(design, points, options);
     });
     for (std::size_t r = 1; r < runs.size(); ++r) {
-        EXPECT_EQ(runs[r].csv, sweep_csv_header(design)) << "rank " << r;
+        EXPECT_TRUE(runs[r].points.empty()) << "rank " << r;
         EXPECT_EQ(runs[r].stopped, runs[0].stopped) << "rank " << r;
     }
     return std::move(runs[0]);
@@ -159,12 +161,12 @@ TEST_F(SweepRunner, ProcessesOfAClusterGiveTheBytesOfOne) {
             sweep_on_ranks(ranks, design_, points_, [&](int) { return options_; });
         EXPECT_FALSE(spread.stopped);
         EXPECT_EQ(spread.points_run, 4U);
-        EXPECT_EQ(spread.csv, alone.csv) << ranks << " ranks";
+        EXPECT_EQ(sweep_csv(design_, spread), sweep_csv(design_, alone)) << ranks << " ranks";
     }
     BatchOptions single = options_;
     single.replications = 1;  // fewer replications than ranks: one point per rank
-    EXPECT_EQ(sweep_on_ranks(3, design_, points_, [&](int) { return single; }).csv,
-              run_sweep(design_, points_, single).csv);
+    EXPECT_EQ(sweep_csv(design_, sweep_on_ranks(3, design_, points_, [&](int) { return single; })),
+              sweep_csv(design_, run_sweep(design_, points_, single)));
 }
 
 TEST_F(SweepRunner, AStopOnAClusterKeepsWhatEveryProcessFinishedWithoutAGap) {
@@ -197,7 +199,7 @@ TEST_F(SweepRunner, AStopOnAClusterKeepsWhatEveryProcessFinishedWithoutAGap) {
     const SweepRun alone = run_sweep(design_, points_, one);
     EXPECT_EQ(alone.points_run, 4U);
     EXPECT_EQ(alone.last_point_replications, 2U);
-    EXPECT_EQ(spread.csv, alone.csv);
+    EXPECT_EQ(sweep_csv(design_, spread), sweep_csv(design_, alone));
 }
 
 TEST_F(SweepRunner, RefusesScenariosThatDoNotMatchThePoints) {

@@ -33,12 +33,13 @@ TEST(SweepCsv, PutsThePointAndItsValuesBeforeEachSummaryRow) {
     EXPECT_EQ(sweep_csv_header(design),
               "point,states.a.capacity,\"arrivals.x, y.per_year\",metric,state,year,strategy,"
               "provider,mean,sd,ci_low,ci_high,p05,p50,p95,n\n");
-    EXPECT_EQ(sweep_csv_rows(design, 1, one_metric(), {s}),
+    EXPECT_EQ(sweep_csv_rows(design, {1, one_metric().keys, {s}}),
               "2,46,1e+20,clients,,2024,,,11,1.5,8,14,10.1,11,11.9,2\n");
 }
 
 TEST(SweepCsv, RefusesSummariesThatDoNotMatchTheKeys) {
-    EXPECT_THROW((void)sweep_csv_rows(two_points(), 0, one_metric(), {}), std::invalid_argument);
+    EXPECT_THROW((void)sweep_csv_rows(two_points(), {0, one_metric().keys, {}}),
+                 std::invalid_argument);
 }
 
 TEST(PointsCsv, ListsEveryPointWithItsValues) {
@@ -59,12 +60,16 @@ TEST(WriteSweep, WritesTheCsvFilesAndAManifestNamingThePoints) {
                   .command_line = "careflow sweep tiny.yaml",
                   .options = {.replications = 2, .seed = 9}};
     record.parameters = {{"states.a.capacity", {"40", "46"}, {}}};
-    write_sweep(dir, "sweep text\n", two_points(), model, record);
+    SweepRun run;
+    run.points = {{1, one_metric().keys, {Summary{11.0, 1.5, 8.0, 14.0, 10.1, 11.0, 11.9, 2}}}};
+    run.points_run = 2;
+    write_sweep(dir, run, two_points(), model, record);
 
     std::ifstream sweep(dir / "sweep.csv");
     std::stringstream sweep_text;
     sweep_text << sweep.rdbuf();
-    EXPECT_EQ(sweep_text.str(), "sweep text\n");
+    EXPECT_EQ(sweep_text.str(), sweep_csv(two_points(), run));
+    EXPECT_NE(sweep_text.str().find("\n2,46,1e+20,clients,"), std::string::npos);
     EXPECT_TRUE(std::filesystem::exists(dir / "points.csv"));
     std::ifstream manifest_file(dir / "manifest.json");
     const auto manifest = nlohmann::json::parse(manifest_file);

@@ -5,7 +5,6 @@
 #include "commands.hpp"
 #include "compare_table.hpp"
 #include "interrupt.hpp"
-#include "paired_batches.hpp"
 #include "progress.hpp"
 
 #include <careflow/careflow.hpp>
@@ -69,9 +68,9 @@ std::vector<std::string> variant_labels(const std::vector<std::string>& paths) {
 /// with, since every scenario runs under the same seed and count (that is what pairs them).
 void note_common_settings(const CompareOptions& options, const std::string& path,
                           const Model& model, const BatchOptions& common) {
-    const bool own_seed_differs = !options.seed && model.run.seed != common.seed;
+    const bool own_seed_differs = !options.batch.seed && model.run.seed != common.seed;
     const bool own_count_differs =
-        !options.replications && model.run.replications != common.replications;
+        !options.batch.replications && model.run.replications != common.replications;
     if (!own_seed_differs && !own_count_differs) return;
     std::cerr << fmt::format(
         "careflow: note: {} runs with the base's seed {} and {} replications, not its own "
@@ -135,12 +134,12 @@ int write_and_show(const CompareOptions& options, const std::vector<LoadedScenar
     }
     const Compared compared = compare_variants(options, loaded, paired, common, command_line);
     const std::string out_dir =
-        options.out_dir.empty() ? default_out_dir(options.base) : options.out_dir;
+        options.batch.out_dir.empty() ? default_out_dir(options.base) : options.batch.out_dir;
     write_comparison(out_dir, compared.comparisons,
                      compared_scenario(options.base, loaded.front(), common, command_line,
                                        paired.wall_seconds.front()),
                      compared.scenarios, paired.completed);
-    if (!options.quiet) {
+    if (!options.batch.quiet) {
         const Model& base_model = *loaded.front().model;
         const std::string base_name = base_model.name.empty() ? options.base : base_model.name;
         BatchOptions shown = common;
@@ -167,39 +166,34 @@ void add_compare_command(CLI::App& app, CompareOptions& options) {
         "compare", "Run a base scenario and variants under the same seeds; paired differences");
     cmd->add_option("base", options.base, "Base scenario YAML file")->required();
     cmd->add_option("variants", options.variants, "Variant scenario YAML files")->required();
-    cmd->add_option("-n,--replications", options.replications,
-                    "Replications of every scenario (default: the base's run.replications)")
-        ->check(CLI::Range(std::uint32_t{1}, max_replications));
-    cmd->add_option("-s,--seed", options.seed,
-                    "Master seed of every scenario (default: the base's run.seed)");
-    cmd->add_option("-t,--threads", options.threads, "Worker threads; 0 = all cores")
-        ->check(CLI::Range(0u, 1024u));
-    cmd->add_option("-o,--out", options.out_dir,
-                    "Output folder (default: results/compare-<base>)");
-    cmd->add_flag("-q,--quiet", options.quiet, "Print no comparison table and no progress");
-    add_repeatable_option(*cmd, "--set", options.overrides,
-                          "Override a value in every scenario, e.g. --set "
-                          "states.residential.capacity=40 (repeatable)");
+    add_batch_flags(
+        *cmd, options.batch,
+        {.replications = "Replications of every scenario (default: the base's run.replications)",
+         .seed = "Master seed of every scenario (default: the base's run.seed)",
+         .out_dir = "Output folder (default: results/compare-<base>)",
+         .quiet = "Print no comparison table and no progress",
+         .overrides = "Override a value in every scenario, e.g. --set "
+                      "states.residential.capacity=40 (repeatable)"});
 }
 
 int compare_command(const CompareOptions& options, const std::string& command_line) {
     std::vector<std::string> paths{options.base};
     paths.insert(paths.end(), options.variants.begin(), options.variants.end());
-    const std::vector<LoadedScenario> loaded = load_all(paths, options.overrides);
+    const std::vector<LoadedScenario> loaded = load_all(paths, options.batch.overrides);
     for (const LoadedScenario& scenario : loaded) std::cerr << format_all(scenario.warnings);
 
     const Model& base_model = *loaded.front().model;
     const InterruptGuard interrupt;
     const BatchOptions common{
-        .replications = options.replications.value_or(base_model.run.replications),
-        .seed = options.seed.value_or(base_model.run.seed),
-        .threads = options.threads,
+        .replications = options.batch.replications.value_or(base_model.run.replications),
+        .seed = options.batch.seed.value_or(base_model.run.seed),
+        .threads = options.batch.threads,
         .stop = &interrupt.stop_flag(),
         .cluster = cluster()};
     for (std::size_t i = 0; i < options.variants.size(); ++i) {
         note_common_settings(options, options.variants[i], *loaded[i + 1].model, common);
     }
-    Progress progress(Progress::style_for_stderr(options.quiet), std::cerr);
+    Progress progress(Progress::style_for_stderr(options.batch.quiet), std::cerr);
     const PairedBatches paired = run_paired(loaded, common, progress);
     if (!paired.batches.front().holds_results) return exit_ok;  // the first process reports
     return write_and_show(options, loaded, paired, common, command_line, interrupt.exit_code());

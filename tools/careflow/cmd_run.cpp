@@ -4,9 +4,8 @@
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "progress.hpp"
-#include "replication_loop.hpp"
 #include "result_table.hpp"
-#include "target_ci.hpp"
+#include "target_text.hpp"
 
 #include <careflow/careflow.hpp>
 
@@ -65,7 +64,7 @@ void write_and_show(const RunOptions& options, const LoadedScenario& loaded,
                            .wall_seconds = f.wall_seconds,
                            .targets = targets_record(f)};
     write_run(out_dir, *loaded.model, batch, summaries, record);
-    if (!options.quiet) {
+    if (!options.batch.quiet) {
         BatchOptions shown = f.options;
         shown.replications = batch.replications();
         std::cout << result_table(*loaded.model, batch, summaries, shown, f.wall_seconds);
@@ -82,8 +81,9 @@ int conclude(const RunOptions& options, const LoadedScenario& loaded,
         std::cerr << "interrupted: no replication had finished; nothing was written\n";
         return interrupted_code;
     }
-    const std::string out_dir = options.out_dir.empty() ? default_out_dir(options.scenario)
-                                                        : options.out_dir;
+    const std::string out_dir = options.batch.out_dir.empty()
+                                    ? default_out_dir(options.scenario)
+                                    : options.batch.out_dir;
     write_and_show(options, loaded, command_line, f, out_dir);
     if (f.run.end == LoopEnd::stopped) {
         std::cerr << fmt::format(
@@ -102,18 +102,15 @@ int conclude(const RunOptions& options, const LoadedScenario& loaded,
 void add_run_command(CLI::App& app, RunOptions& options) {
     auto* cmd = app.add_subcommand("run", "Run a batch of replications of a scenario");
     cmd->add_option("scenario", options.scenario, "Scenario YAML file")->required();
-    cmd->add_option("-n,--replications", options.replications,
-                    "Replications (default: the scenario's run.replications); with --target-ci, "
-                    "the first batch")
-        ->check(CLI::Range(std::uint32_t{1}, max_replications));
-    cmd->add_option("-s,--seed", options.seed, "Master seed (default: the scenario's run.seed)");
-    cmd->add_option("-t,--threads", options.threads, "Worker threads; 0 = all cores")
-        ->check(CLI::Range(0u, 1024u));
-    cmd->add_option("-o,--out", options.out_dir, "Output folder (default: results/<scenario>)");
-    cmd->add_flag("-q,--quiet", options.quiet, "Print no result table and no progress");
-    add_repeatable_option(*cmd, "--set", options.overrides,
-                          "Override a scenario value, e.g. --set states.residential.capacity=40 "
-                          "(repeatable)");
+    add_batch_flags(
+        *cmd, options.batch,
+        {.replications = "Replications (default: the scenario's run.replications); with "
+                         "--target-ci, the first batch",
+         .seed = "Master seed (default: the scenario's run.seed)",
+         .out_dir = "Output folder (default: results/<scenario>)",
+         .quiet = "Print no result table and no progress",
+         .overrides = "Override a scenario value, e.g. --set states.residential.capacity=40 "
+                      "(repeatable)"});
     auto* target = add_repeatable_option(
         *cmd, "--target-ci", options.target_ci,
         "Add replications until the 95 % CI half-width of METRIC (metric/state/year/strategy as "
@@ -126,20 +123,21 @@ void add_run_command(CLI::App& app, RunOptions& options) {
 
 int run_command(const RunOptions& options, const std::string& command_line) {
     const std::vector<CiTarget> targets = parse_targets(options.target_ci);
-    const LoadedScenario loaded = load_scenario(options.scenario, options.overrides);
+    const LoadedScenario loaded = load_scenario(options.scenario, options.batch.overrides);
     std::cerr << format_all(loaded.warnings);
     const Model& model = *loaded.model;
-    const ReplicationPlan plan{.first = options.replications.value_or(model.run.replications),
-                               .targets = targets,
-                               .max_replications = options.max_replications};
+    const ReplicationPlan plan{
+        .first = options.batch.replications.value_or(model.run.replications),
+        .targets = targets,
+        .max_replications = options.max_replications};
 
     const InterruptGuard interrupt;
-    BatchOptions batch_options{.seed = options.seed.value_or(model.run.seed),
-                               .threads = options.threads,
+    BatchOptions batch_options{.seed = options.batch.seed.value_or(model.run.seed),
+                               .threads = options.batch.threads,
                                .stop = &interrupt.stop_flag(),
                                .uncertainty = loaded.uncertainty.get(),
                                .cluster = cluster()};
-    Progress progress(Progress::style_for_stderr(options.quiet), std::cerr);
+    Progress progress(Progress::style_for_stderr(options.batch.quiet), std::cerr);
     const auto started = std::chrono::steady_clock::now();
     const LoopResult run = run_replications(model, batch_options, plan, progress);
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;

@@ -1,6 +1,5 @@
 // `careflow sweep`: a scenario run at every point of a grid or Latin hypercube of --vary values.
 #include "cluster_access.hpp"
-#include "batch_progress.hpp"
 #include "command_options.hpp"
 #include "commands.hpp"
 #include "interrupt.hpp"
@@ -52,7 +51,7 @@ void check_set_conflicts(const SweepOptions& options) {
     std::vector<Diagnostic> problems;
     for (const std::string& vary : options.vary) {
         const std::string path = vary.substr(0, vary.find('='));
-        for (const std::string& set : options.overrides) {
+        for (const std::string& set : options.batch.overrides) {
             if (set.substr(0, set.find('=')) != path) continue;
             problems.push_back({Severity::error, {"--vary " + vary, 0, 0},
                                 fmt::format("'{}' is also given with --set {}", path, set),
@@ -111,7 +110,7 @@ std::vector<LoadedScenario> load_points(const SweepOptions& options, const Loade
     std::string warnings;  // printed only when every point loads, so errors are not buried
     std::size_t failed = 0;
     for (std::size_t p = 0; p < design.size(); ++p) {
-        std::vector<std::string> overrides = options.overrides;
+        std::vector<std::string> overrides = options.batch.overrides;
         for (std::string& flag : design.overrides(p)) overrides.push_back(std::move(flag));
         try {
             // The bytes already read and hashed: every point runs the same file.
@@ -181,14 +180,14 @@ std::string point_line(const SweepDesign& design, const Model& model,
 /// the line of each point as it finishes.
 SweepRun run_points(const SweepOptions& options, const SweepDesign& design,
                     const std::vector<LoadedScenario>& points, BatchOptions batch_options) {
-    Progress progress(Progress::style_for_stderr(options.quiet), std::cerr);
+    Progress progress(Progress::style_for_stderr(options.batch.quiet), std::cerr);
     const std::uint32_t n = batch_options.replications;
     const auto total = static_cast<std::uint32_t>(design.size()) * n;  // checked: it fits
     batch_options.on_progress = progress_reporter(progress, 0, total, batch_options.cluster);
     progress.start_batch(0, total);
     const SweepRun run =
         run_sweep(design, points, batch_options, [&](const SweepPointResult& result) {
-            if (options.quiet) return;
+            if (options.batch.quiet) return;
             progress.print(std::cout, point_line(design, *points[result.point].model, result));
         });
     // The points before the last are whole; the last may have been cut short.
@@ -225,32 +224,27 @@ void add_sweep_command(CLI::App& app, SweepOptions& options) {
     cmd->add_option("--lhs", options.lhs,
                     "Latin hypercube of N points over the --vary ranges, instead of a grid")
         ->check(CLI::Range(std::uint32_t{1}, static_cast<std::uint32_t>(max_sweep_points)));
-    cmd->add_option("-n,--replications", options.replications,
-                    "Replications per point (default: the scenario's run.replications)")
-        ->check(CLI::Range(std::uint32_t{1}, max_replications));
-    cmd->add_option("-s,--seed", options.seed,
-                    "Master seed of every point (default: the scenario's run.seed)");
-    cmd->add_option("-t,--threads", options.threads, "Worker threads; 0 = all cores")
-        ->check(CLI::Range(0u, 1024u));
-    cmd->add_option("-o,--out", options.out_dir,
-                    "Output folder (default: results/sweep-<scenario>)");
-    cmd->add_flag("-q,--quiet", options.quiet, "Print no line per point and no progress");
-    add_repeatable_option(*cmd, "--set", options.overrides,
-                          "Override a scenario value at every point, e.g. --set "
-                          "states.crisis.capacity=10 (repeatable)");
+    add_batch_flags(
+        *cmd, options.batch,
+        {.replications = "Replications per point (default: the scenario's run.replications)",
+         .seed = "Master seed of every point (default: the scenario's run.seed)",
+         .out_dir = "Output folder (default: results/sweep-<scenario>)",
+         .quiet = "Print no line per point and no progress",
+         .overrides = "Override a scenario value at every point, e.g. --set "
+                      "states.crisis.capacity=10 (repeatable)"});
 }
 
 int sweep_command(const SweepOptions& options, const std::string& command_line) {
     const std::vector<SweepParameter> parameters = parse_vary(options.vary, mode_of(options));
     check_set_conflicts(options);
-    const LoadedScenario base = load_scenario(options.scenario, options.overrides);
+    const LoadedScenario base = load_scenario(options.scenario, options.batch.overrides);
     std::cerr << format_all(base.warnings);
     const Model& model = *base.model;
     const InterruptGuard interrupt;
     const BatchOptions batch_options{
-        .replications = options.replications.value_or(model.run.replications),
-        .seed = options.seed.value_or(model.run.seed),
-        .threads = options.threads,
+        .replications = options.batch.replications.value_or(model.run.replications),
+        .seed = options.batch.seed.value_or(model.run.seed),
+        .threads = options.batch.threads,
         .stop = &interrupt.stop_flag(),
         .cluster = cluster()};
     const SweepDesign design = options.lhs
@@ -268,20 +262,21 @@ int sweep_command(const SweepOptions& options, const std::string& command_line) 
         return interrupt.exit_code();
     }
 
-    const std::string out_dir = options.out_dir.empty() ? default_out_dir(options.scenario)
-                                                        : options.out_dir;
+    const std::string out_dir = options.batch.out_dir.empty()
+                                    ? default_out_dir(options.scenario)
+                                    : options.batch.out_dir;
     const SweepRecord record{.run = {.scenario_path = options.scenario,
                                      .scenario_text = base.text,
                                      .command_line = command_line,
                                      .options = batch_options,
                                      .wall_seconds = wall.count()},
-                             .overrides = options.overrides,
+                             .overrides = options.batch.overrides,
                              .mode = mode_of(options),
                              .parameters = parameters,
                              .points_run = run.points_run,
                              .stopped = run.stopped,
                              .last_point_replications = run.last_point_replications};
-    write_sweep(out_dir, run.csv, design, model, record);
+    write_sweep(out_dir, run, design, model, record);
     if (run.stopped) {
         std::cerr << interrupted_line(run, design, batch_options.replications, out_dir);
         return interrupt.exit_code();

@@ -1,7 +1,9 @@
 // The careflow subcommands: their options and entry points.
 #pragma once
 
-#include "target_ci.hpp"
+#include "command_options.hpp"
+
+#include <careflow/replications.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -20,12 +22,7 @@ inline constexpr int exit_internal = 4;     ///< a bug: please report it
 
 struct RunOptions {
     std::string scenario;
-    std::optional<std::uint32_t> replications;
-    std::optional<std::uint64_t> seed;
-    unsigned threads = 0;
-    std::string out_dir;
-    bool quiet = false;
-    std::vector<std::string> overrides;  ///< --set PATH=VALUE
+    BatchFlags batch;                    ///< with --target-ci, -n is the first batch
     std::vector<std::string> target_ci;  ///< --target-ci METRIC=HALF_WIDTH
     std::uint32_t max_replications = default_max_replications;  ///< with --target-ci: the cap
 };
@@ -34,12 +31,7 @@ struct RunOptions {
 struct CompareOptions {
     std::string base;
     std::vector<std::string> variants;
-    std::optional<std::uint32_t> replications;
-    std::optional<std::uint64_t> seed;
-    unsigned threads = 0;
-    std::string out_dir;
-    bool quiet = false;
-    std::vector<std::string> overrides;  ///< --set PATH=VALUE, applied to every scenario
+    BatchFlags batch;  ///< --set applies to every scenario
 };
 
 /// `careflow sweep`: the scenario at every point of a grid or Latin hypercube of values, all
@@ -48,12 +40,7 @@ struct SweepOptions {
     std::string scenario;
     std::vector<std::string> vary;     ///< --vary PATH=VALUES
     std::optional<std::uint32_t> lhs;  ///< --lhs N: a Latin hypercube of N points, not a grid
-    std::optional<std::uint32_t> replications;
-    std::optional<std::uint64_t> seed;
-    unsigned threads = 0;
-    std::string out_dir;
-    bool quiet = false;
-    std::vector<std::string> overrides;  ///< --set PATH=VALUE, applied at every point
+    BatchFlags batch;                  ///< -n per point; --set applies at every point
 };
 
 struct ValidateOptions {

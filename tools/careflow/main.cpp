@@ -9,10 +9,44 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
+#include <string>
 #include <system_error>
 
 namespace {
+
+/// A folder of the installation, given relative to the prefix: where it is, found from the
+/// program's own path (<prefix>/bin/careflow), so that `cmake --install --prefix DIR` and the
+/// Debian package both name the real folder. Not installed (the build tree's program, which
+/// help2man reads for the man page): "<prefix>/..." as a pattern.
+std::string installed_folder(const std::filesystem::path& in_prefix) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path program = fs::canonical("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path folder =
+            (program.parent_path() / CAREFLOW_PREFIX_FROM_BIN / in_prefix).lexically_normal();
+        if (fs::is_directory(folder, ec)) return folder.string();
+    }
+    return in_prefix.is_absolute() ? in_prefix.string() : "<prefix>/" + in_prefix.string();
+}
+
+/// The end of `careflow --help`: where to read on (help2man turns it into man page sections).
+std::string help_footer() {
+    return fmt::format(
+        "careflow <command> --help for a command's options.\n"
+        "\n"
+        "Documentation, in {}:\n"
+        "  README.md                what careflow does, its commands, the bundled scenarios\n"
+        "  docs/scenario-format.md  every scenario key, with an example\n"
+        "  docs/outputs.md          every output file and metric\n"
+        "  docs/costs.md            how each financing scheme bills, to the cent\n"
+        "\n"
+        "Scenarios to start from, in {}:\n"
+        "  youth-care-region.yaml   the default: a fictional region, six care states",
+        installed_folder(CAREFLOW_DOC_DIR), installed_folder(CAREFLOW_SCENARIO_DIR));
+}
 
 std::string join_command_line(int argc, char** argv) {
     std::string line;
@@ -36,8 +70,7 @@ int dispatch(CLI::App& app, const careflow::cli::RunOptions& run,
 
 int run_cli(int argc, char** argv) {
     using namespace careflow::cli;
-    CLI::App app{"careflow: simulate youth-care flows, waiting lists and costs.\n"
-                 "Docs: README.md and docs/scenario-format.md"};
+    CLI::App app{"careflow: simulate youth-care flows, waiting lists and costs."};
     app.set_version_flag("--version", careflow::version_string);
     app.require_subcommand(1, 1);
     RunOptions run;
@@ -48,6 +81,7 @@ int run_cli(int argc, char** argv) {
     add_compare_command(app, compare);
     SweepOptions sweep;
     add_sweep_command(app, sweep);
+    app.footer(help_footer);  // a callback: only --help looks for the installed folders
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

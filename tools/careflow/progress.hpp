@@ -2,6 +2,8 @@
 // (for logs and CI) otherwise.
 #pragma once
 
+#include <careflow/batch_watcher.hpp>
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -18,10 +20,10 @@ namespace careflow::cli {
 /// "45s", "3m12s", "2h05m".
 [[nodiscard]] std::string format_duration(double seconds);
 
-/// Draws progress from the batch's worker threads. update() is cheap when nothing is due (a
-/// clock read and two relaxed loads) and never blocks: a thread that finds another drawing
-/// skips its turn, and finish() draws the final state.
-class Progress {
+/// The terminal's BatchWatcher: draws progress from the batch's worker threads. update() is
+/// cheap when nothing is due (a clock read and two relaxed loads) and never blocks: a thread
+/// that finds another drawing skips its turn, and finish() draws the final state.
+class Progress final : public BatchWatcher {
 public:
     enum class Style : std::uint8_t { off, bar, lines };
 
@@ -35,11 +37,11 @@ public:
 
     /// Main thread, between batches: `done` replications are finished, `total` will be once
     /// this batch ends.
-    void start_batch(std::uint32_t done, std::uint32_t total);
+    void start_batch(std::uint32_t done, std::uint32_t total) override;
     /// Any thread: `finished` replications of the current batch are done.
-    void update(std::uint32_t finished);
+    void update(std::uint32_t finished) override;
     /// Main thread, after the last batch: draws `done` and ends the bar's line.
-    void finish(std::uint32_t done);
+    void finish(std::uint32_t done) override;
     /// Main thread: writes `text` (whole lines) to `to` above the bar, which is erased first
     /// and drawn again after, so the two never share a line of the terminal.
     void print(std::ostream& to, const std::string& text);

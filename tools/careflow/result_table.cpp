@@ -87,7 +87,7 @@ std::string state_table(const Model& model, const BatchResult& batch,
 std::string result_table(const Model& model, const BatchResult& batch,
                          const std::vector<Summary>& summaries, const BatchOptions& options,
                          double wall_seconds) {
-    const double years = model.run.horizon_days / 365.25;
+    const double years = model.run.horizon_days / days_per_year;
     std::string out = fmt::format(
         "{}: {} replications, seed {}, {:.2f} s; means over {:.4g} years after warm-up, "
         "± 95 % CI\n\n",

@@ -1,7 +1,6 @@
 // --target-ci: parsing METRIC=HALF_WIDTH, finding the metric's column, judging the interval.
-#include "target_ci.hpp"
-
 #include <careflow/diagnostics.hpp>
+#include <careflow/replications.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -13,7 +12,7 @@
 #include <string_view>
 #include <utility>
 
-namespace careflow::cli {
+namespace careflow {
 namespace {
 
 constexpr std::uint32_t min_batch_replications = 32;
@@ -86,12 +85,6 @@ Diagnostic unknown_target(const CiTarget& target, const std::vector<std::string>
     const auto matches = close_matches(target.name, names);
     if (!matches.empty()) d.notes = {fmt::format("did you mean: {}", fmt::join(matches, ", "))};
     return d;
-}
-
-/// Three significant digits, never an exponent for large amounts (euros).
-std::string format_width(double width) {
-    if (std::abs(width) >= 100.0) return fmt::format("{:.0f}", width);
-    return fmt::format("{:.3g}", width);
 }
 
 bool targetable(const MetricKey& key) { return key.provider.empty() && key.municipality.empty(); }
@@ -191,22 +184,4 @@ std::uint32_t next_batch_size(std::uint32_t done, std::uint32_t cap) {
     return std::min(std::max(done / 2, min_batch_replications), cap - done);
 }
 
-std::string describe(const std::vector<TargetStatus>& statuses) {
-    std::vector<std::string> parts;
-    for (const TargetStatus& s : statuses) {
-        const std::string width = s.half_width ? format_width(*s.half_width) : "n/a";
-        parts.push_back(fmt::format("{} ± {} {} {}", s.target.name, width, s.met ? "≤" : ">",
-                                    s.target.half_width));
-    }
-    return fmt::format("{}", fmt::join(parts, ", "));
-}
-
-std::string with_thousands(std::uint32_t n) {
-    std::string digits = std::to_string(n);
-    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
-        digits.insert(static_cast<std::size_t>(at), ",");
-    }
-    return digits;
-}
-
-}  // namespace careflow::cli
+}  // namespace careflow

@@ -1,5 +1,5 @@
 // The points of a sweep: --vary parsing, the full grid, and the Latin-hypercube design.
-#include "output/csv_format.hpp"
+#include "model/number_text.hpp"
 
 #include <careflow/diagnostics.hpp>
 #include <careflow/sweep.hpp>
@@ -280,7 +280,7 @@ SweepDesign lhs_design(const std::vector<SweepParameter>& parameters, std::size_
         std::vector<std::string> values;
         for (std::size_t j = 0; j < sample.size(); ++j) {
             const double value = ranges[j].whole ? std::floor(sample[j] + 0.5) : sample[j];
-            values.push_back(output::format_number(value));
+            values.push_back(number_text(value));
         }
         design.values.push_back(std::move(values));
     }

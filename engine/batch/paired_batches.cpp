@@ -1,12 +1,11 @@
 // The batches of `careflow compare`, run in turn chunk by chunk.
-#include "paired_batches.hpp"
-
-#include "batch_progress.hpp"
+#include <careflow/batch_watcher.hpp>
+#include <careflow/compare.hpp>
 
 #include <algorithm>
 #include <chrono>
 
-namespace careflow::cli {
+namespace careflow {
 namespace {
 
 constexpr std::uint32_t turns_per_batch = 10;
@@ -43,7 +42,7 @@ std::uint32_t paired_chunk(std::uint32_t replications) noexcept {
 }
 
 PairedBatches run_paired(std::span<const LoadedScenario> scenarios, const BatchOptions& options,
-                         Progress& progress) {
+                         BatchWatcher& watcher) {
     const std::uint32_t n = options.replications;
     const auto count_of_scenarios = static_cast<std::uint32_t>(scenarios.size());
     const std::uint32_t chunk = paired_chunk(n);
@@ -53,10 +52,10 @@ PairedBatches run_paired(std::span<const LoadedScenario> scenarios, const BatchO
     for (std::uint32_t first = 0; first < n && !out.stopped; first += chunk) {
         const std::uint32_t count = std::min(chunk, n - first);
         for (std::uint32_t s = 0; s < count_of_scenarios && !out.stopped; ++s) {
-            progress.start_batch(first * count_of_scenarios + s * count, n * count_of_scenarios);
+            watcher.start_batch(first * count_of_scenarios + s * count, n * count_of_scenarios);
             BatchOptions chunk_options = options;
-            chunk_options.on_progress = [report = progress_reporter(progress, first, count,
-                                                                    options.cluster),
+            chunk_options.on_progress = [report = progress_reporter(watcher, first, count,
+                                                                   options.cluster),
                                          &caller = options.on_progress](std::uint32_t finished) {
                 report(finished);
                 if (caller) caller(finished);
@@ -73,8 +72,8 @@ PairedBatches run_paired(std::span<const LoadedScenario> scenarios, const BatchO
     }
     // A scenario the stop came before holds no replication, so nothing pairs.
     out.completed = keep_common_prefix(out.batches);
-    progress.finish(out.completed * count_of_scenarios);
+    watcher.finish(out.completed * count_of_scenarios);
     return out;
 }
 
-}  // namespace careflow::cli
+}  // namespace careflow

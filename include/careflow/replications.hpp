@@ -1,6 +1,9 @@
-// --target-ci: parsing METRIC=HALF_WIDTH, finding the metric's column, judging the interval.
+// Running a scenario's replications in batches: once, or until every precision target
+// (--target-ci METRIC=HALF_WIDTH) is met; the targets, their parsing and the stopping rule.
 #pragma once
 
+#include <careflow/batch_watcher.hpp>
+#include <careflow/model.hpp>
 #include <careflow/run.hpp>
 #include <careflow/summary.hpp>
 
@@ -10,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace careflow::cli {
+namespace careflow {
 
 /// `--max-replications` when not given: documented in the README.
 inline constexpr std::uint32_t default_max_replications = 10'000;
@@ -61,10 +64,26 @@ struct TargetStatus {
 /// ignores the thread count so that the final count (and so every result) does not depend on it.
 [[nodiscard]] std::uint32_t next_batch_size(std::uint32_t done, std::uint32_t cap);
 
-/// "clients//2019 ± 4.6 ≤ 5, wait_days_mean/residential ± 2.3 > 2".
-[[nodiscard]] std::string describe(const std::vector<TargetStatus>& statuses);
+/// Why the replications ended.
+enum class LoopEnd : std::uint8_t { complete, target_met, cap_reached, stopped };
 
-/// 10000 as "10,000".
-[[nodiscard]] std::string with_thousands(std::uint32_t n);
+/// How many replications to run.
+struct ReplicationPlan {
+    std::uint32_t first = 1;          ///< the first batch: -n, or the scenario's replications
+    std::vector<CiTarget> targets{};  ///< none: run the first batch only
+    std::uint32_t max_replications = default_max_replications;  ///< with targets: the cap
+};
 
-}  // namespace careflow::cli
+struct LoopResult {
+    BatchResult batch{};  ///< replications 0..n-1, as one run_batch of n would give them
+    LoopEnd end = LoopEnd::complete;
+    std::vector<TargetStatus> targets{};  ///< over `batch`, in the plan's order
+};
+
+/// Runs `plan` under `options` (seed, threads, stop, uncertainty; the replication range is set
+/// here), reporting to `watcher`. A target that names no metric throws ScenarioError before
+/// any replication runs.
+[[nodiscard]] LoopResult run_replications(const Model& model, const BatchOptions& options,
+                                          const ReplicationPlan& plan, BatchWatcher& watcher);
+
+}  // namespace careflow

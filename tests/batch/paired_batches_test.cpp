@@ -1,20 +1,17 @@
 // compare's batches: the scenarios take turns, the turns change no value, and a stop leaves
-// every scenario with the same replications; and the progress of a cluster's first process.
-#include "batch_progress.hpp"
-#include "paired_batches.hpp"
+// every scenario with the same replications.
 #include "support/scenario_text.hpp"
 
-#include <careflow/cluster.hpp>
+#include <careflow/compare.hpp>
 #include <careflow/output.hpp>
 
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <sstream>
 #include <string>
 #include <vector>
 
-namespace careflow::cli {
+namespace careflow {
 namespace {
 
 LoadedScenario queue_with_places(int places) {
@@ -39,9 +36,8 @@ std::string rows_of(const BatchResult& batch) { return replications_csv(batch.me
 
 PairedBatches run_quietly(const std::vector<LoadedScenario>& scenarios,
                           const BatchOptions& options) {
-    std::ostringstream nowhere;
-    Progress quiet(Progress::Style::off, nowhere);
-    return run_paired(scenarios, options, quiet);
+    BatchWatcher unwatched;
+    return run_paired(scenarios, options, unwatched);
 }
 
 TEST(PairedBatches, TurnsAreATenthOfTheBatchButNotFewerThan32) {
@@ -95,46 +91,5 @@ TEST(PairedBatches, AStopBeforeAnyTurnLeavesNothingToPair) {
     EXPECT_EQ(paired.completed, 0u);
 }
 
-/// A cluster of `size` processes, seen from the first; it is never asked to communicate.
-class FirstOf final : public Cluster {
-public:
-    explicit FirstOf(int size) : size_(size) {}
-    [[nodiscard]] int rank() const noexcept override { return 0; }
-    [[nodiscard]] int size() const noexcept override { return size_; }
-    std::vector<std::vector<double>> gather_rows(const std::vector<std::vector<double>>& rows,
-                                                 std::size_t) override {
-        return rows;
-    }
-    std::vector<std::uint8_t> all_flags(bool mine) override {
-        return std::vector<std::uint8_t>(static_cast<std::size_t>(size_), mine ? 1 : 0);
-    }
-    std::vector<std::uint32_t> all_counts(std::uint32_t mine) override {
-        return std::vector<std::uint32_t>(static_cast<std::size_t>(size_), mine);
-    }
-
-private:
-    int size_;
-};
-
-TEST(BatchProgress, TheFirstProcessScalesItsShareToTheWholeBatch) {
-    std::ostringstream out;
-    Progress progress(Progress::Style::lines, out);
-    FirstOf four(4);
-    progress.start_batch(0, 100);
-    const auto report = progress_reporter(progress, 0, 100, &four);  // its share: 25
-    report(5);   // a fifth of its share: 20 of the batch
-    report(25);  // all of it: the batch is done
-    EXPECT_NE(out.str().find("careflow: 20/100 replications"), std::string::npos) << out.str();
-    EXPECT_NE(out.str().find("careflow: 100/100 replications"), std::string::npos) << out.str();
-}
-
-TEST(BatchProgress, AloneItCountsItsOwnReplications) {
-    std::ostringstream out;
-    Progress progress(Progress::Style::lines, out);
-    progress.start_batch(0, 100);
-    progress_reporter(progress, 0, 100, nullptr)(30);
-    EXPECT_NE(out.str().find("careflow: 30/100 replications"), std::string::npos) << out.str();
-}
-
 }  // namespace
-}  // namespace careflow::cli
+}  // namespace careflow

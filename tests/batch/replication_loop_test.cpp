@@ -1,17 +1,17 @@
 // The replication loop: one batch, or batches until every --target-ci is met or the cap;
 // either way the bytes of one plain batch of the final count.
-#include "replication_loop.hpp"
 #include "support/scenario_text.hpp"
 
 #include <careflow/diagnostics.hpp>
+#include <careflow/output.hpp>
+#include <careflow/replications.hpp>
 
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <sstream>
 #include <string>
 
-namespace careflow::cli {
+namespace careflow {
 namespace {
 
 std::shared_ptr<const Model> queue_model() {
@@ -36,9 +36,8 @@ std::string file_bytes(const BatchResult& batch) {
 
 LoopResult run_plan(const Model& model, const ReplicationPlan& plan,
                     const std::atomic<bool>* stop = nullptr) {
-    std::ostringstream nowhere;
-    Progress quiet(Progress::Style::off, nowhere);
-    return run_replications(model, {.seed = 7, .threads = 2, .stop = stop}, plan, quiet);
+    BatchWatcher unwatched;
+    return run_replications(model, {.seed = 7, .threads = 2, .stop = stop}, plan, unwatched);
 }
 
 TEST(ReplicationLoop, WithoutTargetsRunsTheFirstBatchOnly) {
@@ -95,4 +94,4 @@ TEST(ReplicationLoop, AStopEndsTheLoopWithThePrefixFinished) {
 }
 
 }  // namespace
-}  // namespace careflow::cli
+}  // namespace careflow

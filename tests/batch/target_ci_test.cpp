@@ -1,14 +1,13 @@
 // --target-ci: parsing METRIC=HALF_WIDTH, finding the row, judging the interval, batch sizes.
-#include "target_ci.hpp"
-
 #include <careflow/diagnostics.hpp>
+#include <careflow/replications.hpp>
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-namespace careflow::cli {
+namespace careflow {
 namespace {
 
 /// The diagnostics `parse` (a callable) throws, formatted; "" if it throws none.
@@ -115,14 +114,6 @@ TEST(TargetCi, OneValueHasNoIntervalAndMeetsNoTarget) {
     const auto got = target_status(table, {parse_target("x=1000")}, {0});
     EXPECT_FALSE(got[0].half_width.has_value());
     EXPECT_FALSE(got[0].met);
-    EXPECT_EQ(describe(got), "x ± n/a > 1000");
-}
-
-TEST(TargetCi, DescribesEachTargetAgainstItsGoal) {
-    const std::vector<TargetStatus> statuses = {
-        {parse_target("clients//2019=5"), 4.61234, true},
-        {parse_target("cost_total//2019/s=50000"), 71234.4, false}};
-    EXPECT_EQ(describe(statuses), "clients//2019 ± 4.61 ≤ 5, cost_total//2019/s ± 71234 > 50000");
 }
 
 TEST(TargetCi, BatchesGrowByHalfAtLeast32AndStopAtTheCap) {
@@ -132,11 +123,5 @@ TEST(TargetCi, BatchesGrowByHalfAtLeast32AndStopAtTheCap) {
     EXPECT_EQ(next_batch_size(10'000, 10'000), 0u);
 }
 
-TEST(TargetCi, GroupsThousandsWithCommas) {
-    EXPECT_EQ(with_thousands(999), "999");
-    EXPECT_EQ(with_thousands(10'000), "10,000");
-    EXPECT_EQ(with_thousands(1'234'567), "1,234,567");
-}
-
 }  // namespace
-}  // namespace careflow::cli
+}  // namespace careflow

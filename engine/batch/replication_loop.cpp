@@ -1,23 +1,21 @@
 // Running a scenario's replications in batches: once, or until every --target-ci is met.
-#include "replication_loop.hpp"
-
-#include "batch_progress.hpp"
-
+#include <careflow/batch_watcher.hpp>
 #include <careflow/cluster.hpp>
+#include <careflow/replications.hpp>
 
 #include <algorithm>
 #include <optional>
 
-namespace careflow::cli {
+namespace careflow {
 namespace {
 
-/// Replications [first, first + count); progress counts on from `first`.
+/// Replications [first, first + count); the watcher counts on from `first`.
 BatchResult run_step(const Model& model, BatchOptions options, std::uint32_t first,
-                     std::uint32_t count, Progress& progress) {
+                     std::uint32_t count, BatchWatcher& watcher) {
     options.first_replication = first;
     options.replications = count;
-    options.on_progress = progress_reporter(progress, first, count, options.cluster);
-    progress.start_batch(first, first + count);
+    options.on_progress = progress_reporter(watcher, first, count, options.cluster);
+    watcher.start_batch(first, first + count);
     return run_batch(model, options);
 }
 
@@ -51,11 +49,11 @@ std::optional<LoopEnd> shared(std::optional<LoopEnd> decision, Cluster* cluster)
 }  // namespace
 
 LoopResult run_replications(const Model& model, const BatchOptions& options,
-                            const ReplicationPlan& plan, Progress& progress) {
+                            const ReplicationPlan& plan, BatchWatcher& watcher) {
     const auto columns = target_columns(model, options, plan.targets);
     const std::uint32_t first =
         plan.targets.empty() ? plan.first : std::min(plan.first, plan.max_replications);
-    LoopResult out{.batch = run_step(model, options, 0, first, progress)};
+    LoopResult out{.batch = run_step(model, options, 0, first, watcher)};
     for (;;) {
         out.targets = target_status(out.batch.metrics, plan.targets, columns);
         const auto mine = out.batch.holds_results ? judge(out, plan) : std::nullopt;
@@ -68,10 +66,10 @@ LoopResult run_replications(const Model& model, const BatchOptions& options,
         // every process knows `done` (only the first holds the rows).
         const std::uint32_t done = out.batch.requested;
         append(out.batch, run_step(model, options, done,
-                                   next_batch_size(done, plan.max_replications), progress));
+                                   next_batch_size(done, plan.max_replications), watcher));
     }
-    progress.finish(out.batch.replications());
+    watcher.finish(out.batch.replications());
     return out;
 }
 
-}  // namespace careflow::cli
+}  // namespace careflow
