@@ -70,4 +70,7 @@ install(FILES ${PROJECT_BINARY_DIR}/careflowConfig.cmake
               ${PROJECT_BINARY_DIR}/careflowConfigVersion.cmake
   DESTINATION ${CAREFLOW_INSTALL_CMAKEDIR})
 
-include(${CMAKE_CURRENT_LIST_DIR}/Packaging.cmake)
+# CPack settings are global: a project that adds careflow as a subdirectory keeps its own.
+if(PROJECT_IS_TOP_LEVEL)
+  include(${CMAKE_CURRENT_LIST_DIR}/Packaging.cmake)
+endif()

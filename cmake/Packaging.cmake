@@ -2,7 +2,9 @@
 # installs, under /usr.
 set(CPACK_PACKAGE_NAME careflow)
 set(CPACK_PACKAGE_VENDOR careflow)
-set(CPACK_PACKAGE_CONTACT "careflow maintainers <careflow@example.org>")
+set(CAREFLOW_PACKAGE_MAINTAINER "careflow maintainers <careflow@example.org>" CACHE STRING
+  "The Maintainer field of the Debian package: Name <address>")
+set(CPACK_PACKAGE_CONTACT ${CAREFLOW_PACKAGE_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "discrete-event simulator of youth-care flows, waiting lists and costs")
 set(CPACK_PACKAGE_DESCRIPTION
@@ -14,6 +16,8 @@ set(CPACK_PACKAGE_DESCRIPTION
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
+# Strips the program (static libraries only get ranlib, so they stay linkable).
+set(CPACK_STRIP_FILES ON)
 # dpkg-shlibdeps reads the program's shared libraries into Depends (libyaml-cpp0.7, libtbb12,
 # libfmt9, libstdc++6, libc6).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -27,8 +27,18 @@ std::optional<double> non_negative(const YAML::Node& map, std::string_view key,
     return value;
 }
 
-void read_staff(const YAML::Node& node, const std::string& path, CareState& state,
+/// Binds `key` of the staff map to the field `convert` fills.
+template <class Field, class Convert>
+void bind_staff(const YAML::Node& map, std::string_view key, const std::string& path,
+                const Where<Staffing>& where, Field Staffing::*field, Convert convert,
                 NodeReader& r) {
+    const auto node = NodeReader::optional(map, key);
+    if (node && where) r.bind(*node, fmt::format("{}.{}", path, key),
+                              assign(member(where, field), convert));
+}
+
+void read_staff(const YAML::Node& node, const std::string& path, CareState& state,
+                NodeReader& r, const Where<CareState>& where) {
     static constexpr std::array<std::string_view, 5> keys{
         "fte", "caseload_per_fte", "attrition_per_year", "hiring_per_year", "max_fte"};
     r.check_keys(node, path, keys);
@@ -49,18 +59,28 @@ void read_staff(const YAML::Node& node, const std::string& path, CareState& stat
         r.error(node, fmt::format("{}.max_fte must be at least fte ({})", path, staff.fte));
     }
     if (fte && caseload) state.staff = staff;
+    if (!where || !state.staff) return;
+    const Where<Staffing> at = held(member(where, &CareState::staff));
+    const auto same = [](double v) { return v; };
+    bind_staff(node, "fte", path, at, &Staffing::fte, same, r);
+    bind_staff(node, "caseload_per_fte", path, at, &Staffing::caseload_per_fte, same, r);
+    const auto per_day = [](double v) { return v / days_per_year; };
+    bind_staff(node, "attrition_per_year", path, at, &Staffing::attrition_rate_per_day, per_day, r);
+    bind_staff(node, "hiring_per_year", path, at, &Staffing::hiring_per_day, per_day, r);
+    bind_staff(node, "max_fte", path, at, &Staffing::max_fte,
+               [](double v) { return std::optional(v); }, r);
 }
 
 }  // namespace
 
 void read_capacity(const YAML::Node& node, const std::string& path, int version,
-                   CareState& state, NodeReader& r) {
+                   CareState& state, NodeReader& r, const Where<CareState>& where) {
     if (node.IsMap()) {
         if (version == 1) {
             r.error(node, fmt::format("staff in {} is new in format version 2", path),
                     {"hint: write 'version: 2' at the top of the file"});
         }
-        read_staff(node, path, state, r);
+        read_staff(node, path, state, r, where);
         return;
     }
     if (node.IsScalar() && node.Scalar() == "unlimited") return;
@@ -72,6 +92,11 @@ void read_capacity(const YAML::Node& node, const std::string& path, int version,
         return;
     }
     state.places = static_cast<std::uint32_t>(*places);
+    if (where) {
+        r.bind(node, path, assign(member(where, &CareState::places), [](double whole) {
+                   return std::optional(static_cast<std::uint32_t>(static_cast<std::int64_t>(whole)));
+               }));
+    }
 }
 
 }  // namespace careflow::scenario

@@ -1,6 +1,8 @@
 // Reading the seven duration distributions; each kind's parameters and moments are here.
 #include "scenario/distribution_reader.hpp"
 
+#include "model/distribution_forms.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -63,13 +65,7 @@ std::optional<Distribution> exponential(NodeReader& r, const YAML::Node& p, std:
     if (!check_params(r, p, path, keys)) return std::nullopt;
     const auto mean = duration_param(r, p, "mean", path);
     if (!mean) return std::nullopt;
-    return Distribution{.kind = DistributionKind::exponential, .scale = *mean,
-                        .mean_days = *mean, .variance_days2 = *mean * *mean};
-}
-
-Distribution gamma_from(double shape, double scale) {
-    return Distribution{.kind = DistributionKind::gamma, .shape = shape, .scale = scale,
-                        .mean_days = shape * scale, .variance_days2 = shape * scale * scale};
+    return make_distribution(DistributionForm::exponential_mean, *mean);
 }
 
 std::optional<Distribution> gamma(NodeReader& r, const YAML::Node& p, std::string_view path) {
@@ -81,19 +77,12 @@ std::optional<Distribution> gamma(NodeReader& r, const YAML::Node& p, std::strin
         const auto mean = duration_param(r, p, "mean", path);
         const auto cv = positive_param(r, p, "cv", path);
         if (!mean || !cv) return std::nullopt;
-        return gamma_from(1.0 / (*cv * *cv), *mean * *cv * *cv);
+        return make_distribution(DistributionForm::gamma_mean_cv, *mean, *cv);
     }
     const auto shape = positive_param(r, p, "shape", path);
     const auto scale = duration_param(r, p, "scale", path);
     if (!shape || !scale) return std::nullopt;
-    return gamma_from(*shape, *scale);
-}
-
-Distribution lognormal_from(double median, double sigma) {
-    const double mean = median * std::exp(sigma * sigma / 2.0);
-    return Distribution{.kind = DistributionKind::lognormal, .shape = sigma, .scale = median,
-                        .mean_days = mean,
-                        .variance_days2 = std::expm1(sigma * sigma) * mean * mean};
+    return make_distribution(DistributionForm::gamma_shape_scale, *shape, *scale);
 }
 
 std::optional<Distribution> lognormal(NodeReader& r, const YAML::Node& p, std::string_view path) {
@@ -105,13 +94,12 @@ std::optional<Distribution> lognormal(NodeReader& r, const YAML::Node& p, std::s
         const auto mean = duration_param(r, p, "mean", path);
         const auto sd = duration_param(r, p, "sd", path);
         if (!mean || !sd) return std::nullopt;
-        const double sigma2 = std::log1p((*sd * *sd) / (*mean * *mean));
-        return lognormal_from(*mean * std::exp(-sigma2 / 2.0), std::sqrt(sigma2));
+        return make_distribution(DistributionForm::lognormal_mean_sd, *mean, *sd);
     }
     const auto median = duration_param(r, p, "median", path);
     const auto sd_log = positive_param(r, p, "sd_log", path);
     if (!median || !sd_log) return std::nullopt;
-    return lognormal_from(*median, *sd_log);
+    return make_distribution(DistributionForm::lognormal_median_sd_log, *median, *sd_log);
 }
 
 std::optional<Distribution> weibull(NodeReader& r, const YAML::Node& p, std::string_view path) {
@@ -120,19 +108,14 @@ std::optional<Distribution> weibull(NodeReader& r, const YAML::Node& p, std::str
     const auto shape = positive_param(r, p, "shape", path);
     const auto scale = duration_param(r, p, "scale", path);
     if (!shape || !scale) return std::nullopt;
-    const double g1 = std::tgamma(1.0 + 1.0 / *shape);
-    const double g2 = std::tgamma(1.0 + 2.0 / *shape);
-    return Distribution{.kind = DistributionKind::weibull, .shape = *shape, .scale = *scale,
-                        .mean_days = *scale * g1,
-                        .variance_days2 = *scale * *scale * (g2 - g1 * g1)};
+    return make_distribution(DistributionForm::weibull_shape_scale, *shape, *scale);
 }
 
 std::optional<Distribution> deterministic(NodeReader& r, const YAML::Node& p,
                                           std::string_view path) {
     const auto value = r.duration_days(p, path);
     if (!value) return std::nullopt;
-    return Distribution{.kind = DistributionKind::deterministic, .scale = *value,
-                        .mean_days = *value, .variance_days2 = 0.0};
+    return make_distribution(DistributionForm::deterministic, *value);
 }
 
 std::optional<Distribution> uniform(NodeReader& r, const YAML::Node& p, std::string_view path) {
@@ -149,20 +132,12 @@ std::optional<Distribution> uniform(NodeReader& r, const YAML::Node& p, std::str
                                        "'{}'", path, max_node->Scalar(), min_node->Scalar()));
         return std::nullopt;
     }
-    const double width = *high - *low;
-    return Distribution{.kind = DistributionKind::uniform, .low = *low, .high = *high,
-                        .mean_days = (*low + *high) / 2.0,
-                        .variance_days2 = width * width / 12.0};
+    return make_distribution(DistributionForm::uniform_min_max, *low, *high);
 }
 
-}  // namespace
-
-std::string_view distribution_kind_name(DistributionKind kind) {
-    return kind_names[static_cast<std::size_t>(kind)];
-}
-
-std::optional<Distribution> read_distribution(const YAML::Node& node, std::string_view path,
-                                              NodeReader& r) {
+/// The distribution `node` names, its numbers read (not bound).
+std::optional<Distribution> read_distribution_kind(const YAML::Node& node, std::string_view path,
+                                                   NodeReader& r) {
     if (!r.expect_map(node, path)) return std::nullopt;
     if (node.size() != 1) {
         r.error(node, fmt::format("{} must name exactly one distribution, got {} keys", path,
@@ -184,5 +159,53 @@ std::optional<Distribution> read_distribution(const YAML::Node& node, std::strin
     if (kind == "empirical") return read_empirical(r, params, inner);
     return std::nullopt;  // unknown kind: already reported by check_keys
 }
+
+}  // namespace
+
+std::string_view distribution_kind_name(DistributionKind kind) {
+    return kind_names[static_cast<std::size_t>(kind)];
+}
+
+namespace {
+
+/// Binds the numbers a distribution of `form` was given (the keys in form order, or the node
+/// itself for a deterministic value) to the distribution at `where`.
+void bind_given(const YAML::Node& params, std::string_view path, const Distribution& d,
+                const Where<Distribution>& where, NodeReader& r) {
+    static constexpr std::array<std::array<std::string_view, 2>, 9> keys{{
+        {"mean", ""}, {"mean", "cv"}, {"shape", "scale"}, {"mean", "sd"}, {"median", "sd_log"},
+        {"shape", "scale"}, {"", ""}, {"min", "max"}, {"", ""}}};
+    if (!where || d.form == DistributionForm::empirical) return;
+    const auto setter = [where](std::size_t which) {
+        return [where, which](Model& m, double v) {
+            Distribution& at = where(m);
+            at = with_given(at, which, v);
+        };
+    };
+    if (d.form == DistributionForm::deterministic) {
+        r.bind(params, path, setter(0));
+        return;
+    }
+    for (std::size_t which = 0; which < 2; ++which) {
+        const std::string_view key = keys[static_cast<std::size_t>(d.form)][which];
+        if (key.empty()) continue;
+        if (auto node = NodeReader::optional(params, key)) {
+            r.bind(*node, fmt::format("{}.{}", path, key), setter(which));
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<Distribution> read_distribution(const YAML::Node& node, std::string_view path,
+                                              NodeReader& r, const Where<Distribution>& where) {
+    auto d = read_distribution_kind(node, path, r);
+    if (d && node.IsMap() && node.size() == 1) {
+        const auto entry = *node.begin();
+        bind_given(entry.second, fmt::format("{}.{}", path, entry.first.Scalar()), *d, where, r);
+    }
+    return d;
+}
+
 
 }  // namespace careflow::scenario

@@ -11,9 +11,12 @@
 namespace careflow::scenario {
 
 /// A one-key map naming the kind, e.g. `{gamma: {mean: 6 months, cv: 0.5}}`.
-/// Reports every problem and returns nullopt if there was one.
+/// Reports every problem and returns nullopt if there was one. With `where` (where the
+/// distribution will sit in the model), its two numbers are bound (an empirical table's are
+/// not).
 std::optional<Distribution> read_distribution(const YAML::Node& node, std::string_view path,
-                                              NodeReader& reader);
+                                              NodeReader& reader,
+                                              const Where<Distribution>& where = {});
 
 /// The `empirical: {table: [[duration, probability], ...], interpolate: bool}` kind.
 std::optional<Distribution> read_empirical(NodeReader& reader, const YAML::Node& params,

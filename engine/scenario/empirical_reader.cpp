@@ -59,7 +59,7 @@ std::optional<Distribution> read_empirical(NodeReader& r, const YAML::Node& para
     static constexpr std::array<std::string_view, 2> keys{"table", "interpolate"};
     if (!r.expect_map(params, path)) return std::nullopt;
     r.check_keys(params, path, keys);
-    Distribution d{.kind = DistributionKind::empirical};
+    Distribution d{.kind = DistributionKind::empirical, .form = DistributionForm::empirical};
     if (const auto node = NodeReader::optional(params, "interpolate")) {
         d.interpolate = r.boolean(*node, fmt::format("{}.interpolate", path)).value_or(false);
     }

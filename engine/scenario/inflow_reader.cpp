@@ -73,7 +73,7 @@ std::vector<double> read_seasonality(const YAML::Node& node, const std::string& 
 
 std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::string& path,
                                           const Model& model, const StateLookup& lookup,
-                                          NodeReader& r) {
+                                          NodeReader& r, const Where<ArrivalStream>& where) {
     static constexpr std::array<std::string_view, 9> keys{
         "name",         "to",             "per_year",    "age",           "severity",
         "guardianship", "trend_per_year", "seasonality", "municipalities"};
@@ -96,9 +96,21 @@ std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::str
             r.error(*trend, fmt::format("{}.trend_per_year must be above -1 (-100 %)", path));
         }
         stream.trend_per_year = value.value_or(0.0);
+        if (where) {
+            r.bind(*trend, path + ".trend_per_year",
+                   assign(member(where, &ArrivalStream::trend_per_year)));
+        }
     }
     if (auto season = NodeReader::optional(node, "seasonality")) {
         stream.seasonality = read_seasonality(*season, path + ".seasonality", r);
+        for (std::size_t m = 0; where && m < stream.seasonality.size(); ++m) {
+            r.bind((*season)[m], fmt::format("{}.seasonality[{}]", path, m),
+                   assign(item(member(where, &ArrivalStream::seasonality), m)));
+        }
+    }
+    if (rate_node && where) {
+        r.bind(*rate_node, path + ".per_year", assign(member(where, &ArrivalStream::rate_per_day),
+                                                      [](double v) { return v / days_per_year; }));
     }
     if (!per_year || stream.to_by_severity.empty()) return std::nullopt;
     stream.rate_per_day = *per_year / days_per_year;

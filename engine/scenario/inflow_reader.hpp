@@ -14,7 +14,8 @@ namespace careflow::scenario {
 /// One entry of `arrivals`: a referral stream with its youth mix, trend and seasonality.
 std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::string& path,
                                           const Model& model, const StateLookup& lookup,
-                                          NodeReader& reader);
+                                          NodeReader& reader,
+                                          const Where<ArrivalStream>& where = {});
 
 /// `re_entry: {share: 0.29, within: 5 years, to: local_team}`.
 std::optional<ReEntry> read_re_entry(const YAML::Node& node, const Model& model,

@@ -42,7 +42,7 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& di
         model = scenario::resolve(*root, reader, source);
         if (model) scenario::validate(*model, source, reader);
         if (model && !reader.has_errors()) {
-            uncertainty = scenario::make_uncertain_inputs(*root, reader);
+            uncertainty = scenario::make_uncertain_inputs(*root, reader, *model);
         }
     }
     const bool failed = reader.has_errors();

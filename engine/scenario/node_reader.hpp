@@ -2,6 +2,7 @@
 #pragma once
 
 #include "scenario/input_distribution.hpp"
+#include "scenario/model_binding.hpp"
 
 #include <careflow/diagnostics.hpp>
 #include <careflow/finance.hpp>
@@ -39,6 +40,14 @@ struct UncertainInput {
     YAML::Node node;   ///< its place in the tree, which now holds the nominal value
     InputDistribution distribution{};
     InputScale scale = InputScale::number;
+};
+
+/// A number of the scenario and how to write it into the resolved model: its typed setter.
+/// Copy it, never assign it (it holds a YAML::Node).
+struct Binding {
+    std::string path;  ///< as --set writes it: "states.care.transitions.0.per_year"
+    YAML::Node node;   ///< where the reader found the number
+    ModelSetter set;
 };
 
 /// Reads values out of a scenario's YAML tree. Never throws on bad input: each accessor
@@ -116,6 +125,11 @@ public:
     /// A reader of the same files and flags (so positions print alike), with nothing reported.
     [[nodiscard]] NodeReader with_same_origins() const;
 
+    /// Records that the number at `node` (read at `path`) is written into the model by `set`.
+    void bind(const YAML::Node& node, std::string_view path, ModelSetter set);
+    /// The bindings recorded so far, in the order they were made.
+    [[nodiscard]] std::vector<Binding> take_bindings();
+
 private:
     std::optional<std::string> scalar(const YAML::Node& node, std::string_view path,
                                       std::string_view expected);
@@ -137,6 +151,7 @@ private:
     InputMode input_mode_ = InputMode::numbers;
     std::string fixed_reason_;
     std::vector<UncertainInput> inputs_;
+    std::vector<Binding> bindings_;
 };
 
 /// Within a scope, values cannot be distributions (when the reader takes uncertain inputs):

@@ -46,6 +46,12 @@ InputMode NodeReader::set_input_mode(InputMode mode, std::string reason) {
 
 std::vector<UncertainInput> NodeReader::take_uncertain_inputs() { return std::move(inputs_); }
 
+void NodeReader::bind(const YAML::Node& node, std::string_view path, ModelSetter set) {
+    bindings_.push_back({set_path(path), node, std::move(set)});
+}
+
+std::vector<Binding> NodeReader::take_bindings() { return std::move(bindings_); }
+
 NodeReader NodeReader::with_same_origins() const {
     NodeReader copy(file());
     copy.origins_ = origins_;

@@ -52,7 +52,8 @@ private:
     void declare_states(const YAML::Node& list);
     void index_segments();
     /// Reads a state's keys; returns the nodes later checks point at (next, capacity).
-    std::pair<YAML::Node, YAML::Node> read_state(const YAML::Node& node, CareState& state);
+    std::pair<YAML::Node, YAML::Node> read_state(const YAML::Node& node, CareState& state,
+                                                 const Where<CareState>& where);
     void read_kind(const YAML::Node& node, const std::string& path, CareState& state);
     /// Providers, their deliveries (with "other" for the rest) and strategies, if any.
     void read_procurement(const YAML::Node& root);
@@ -97,14 +98,15 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (auto states = r_.required(root, "states", "the scenario")) {
         declare_states(*states);
         for (std::size_t i = 0; i < source_.state_nodes.size(); ++i) {
-            auto [next, capacity] = read_state(source_.state_nodes[i], model_.states[i]);
+            const Where<CareState> where = [i](Model& m) -> CareState& { return m.states[i]; };
+            auto [next, capacity] = read_state(source_.state_nodes[i], model_.states[i], where);
             source_.next_nodes.push_back(next);
             source_.capacity_nodes.push_back(capacity);
         }
         index_segments();
         for (const auto& [node, name] : repeated_states_) {
             CareState ignored{.name = name};  // still read, so all its problems are reported
-            read_state(node, ignored);
+            read_state(node, ignored, nullptr);
         }
     }
     if (auto arrivals = r_.required(root, "arrivals", "the scenario")) {
@@ -112,7 +114,12 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
             for (std::size_t i = 0; i < arrivals->size(); ++i) {
                 const std::string path = fmt::format("arrivals[{}]", i);
                 check_version_1((*arrivals)[i], path);
-                auto stream = read_arrival((*arrivals)[i], path, model_, care_state_lookup(), r_);
+                const std::size_t at = model_.arrivals.size();
+                const Where<ArrivalStream> where = [at](Model& m) -> ArrivalStream& {
+                    return m.arrivals[at];
+                };
+                auto stream = read_arrival((*arrivals)[i], path, model_, care_state_lookup(), r_,
+                                           where);
                 if (stream) model_.arrivals.push_back(std::move(*stream));
             }
         }
@@ -273,7 +280,8 @@ void Resolver::index_segments() {
 }
 
 std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
-                                                      CareState& state) {
+                                                      CareState& state,
+                                                      const Where<CareState>& where) {
     static constexpr std::array<std::string_view, 11> keys{
         "name",           "label", "segment",     "kind",    "capacity",   "waitlist",
         "length_of_stay", "next",  "transitions", "max_age", "never_waits"};
@@ -291,7 +299,7 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         r_.input_mode() == InputMode::uncertain) {
         (void)r_.integer(*capacity, path + ".capacity");  // uncertain places: now the nominal
     }
-    if (capacity) read_capacity(*capacity, path + ".capacity", model_.version, state, r_);
+    if (capacity) read_capacity(*capacity, path + ".capacity", model_.version, state, r_, where);
     if (auto waitlist = NodeReader::optional(node, "waitlist")) {
         const bool fifo = waitlist->IsScalar() && waitlist->Scalar() == "fifo";
         if (!fifo && model_.version == 1) {
@@ -302,7 +310,8 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         const auto found = ids_.find(state.name);
         const StateId self = found == ids_.end() ? StateId::exit : found->second;
         state.waitlist = read_waitlist(*waitlist, path + ".waitlist", model_.population,
-                                       care_state_lookup(), self, r_);
+                                       care_state_lookup(), self, r_,
+                                       where ? member(where, &CareState::waitlist) : nullptr);
     }
     if (auto flag = NodeReader::optional(node, "never_waits")) {
         state.never_waits = r_.boolean(*flag, path + ".never_waits").value_or(false);
@@ -311,11 +320,16 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
     state.max_age_years = model_.population.leave_age_years;
     if (auto age = NodeReader::optional(node, "max_age")) {
         state.max_age_years = r_.positive_number(*age, path + ".max_age").value_or(18.0);
+        if (where) r_.bind(*age, path + ".max_age", assign(member(where, &CareState::max_age_years)));
     }
     const auto los = NodeReader::optional(node, "length_of_stay");
     const auto next = NodeReader::optional(node, "next");
     const auto transitions = NodeReader::optional(node, "transitions");
-    if (los) state.length_of_stay = read_distribution(*los, path + ".length_of_stay", r_);
+    if (los) {
+        state.length_of_stay =
+            read_distribution(*los, path + ".length_of_stay", r_,
+                              where ? held(member(where, &CareState::length_of_stay)) : nullptr);
+    }
     if (los && !next) r_.error(node, fmt::format("missing required key 'next' in {}", path),
                                {"hint: 'next' routes youths whose length_of_stay ends"});
     if (next && !los && transitions) {
@@ -326,8 +340,9 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         const StateLookup any_state = [this](const YAML::Node& n, const std::string& p) {
             return find_state(n, p, true);
         };
-        state.transitions = read_transitions(*transitions, path + ".transitions",
-                                             model_.population, any_state, r_);
+        state.transitions = read_transitions(
+            *transitions, path + ".transitions", model_.population, any_state, r_,
+            where ? member(where, &CareState::transitions) : nullptr);
     }
     if (!los && !transitions) {
         r_.error(node, fmt::format("missing required key 'length_of_stay' in {}", path),

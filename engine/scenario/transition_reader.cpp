@@ -26,7 +26,8 @@ std::optional<TransitionType> read_type(const YAML::Node& node, const std::strin
 }
 
 /// Either `per_year` (an exponential clock) or `after` (a distribution), never both.
-bool read_clock(const YAML::Node& node, const std::string& path, Transition& t, NodeReader& r) {
+bool read_clock(const YAML::Node& node, const std::string& path, Transition& t, NodeReader& r,
+                const Where<Transition>& where) {
     const auto rate = NodeReader::optional(node, "per_year");
     const auto after = NodeReader::optional(node, "after");
     if (rate.has_value() == after.has_value()) {
@@ -37,15 +38,21 @@ bool read_clock(const YAML::Node& node, const std::string& path, Transition& t, 
     if (rate) {
         const auto per_year = r.positive_number(*rate, path + ".per_year");
         if (per_year) t.rate_per_day = *per_year / days_per_year;
+        if (where) {
+            r.bind(*rate, path + ".per_year",
+                   assign(member(where, &Transition::rate_per_day),
+                          [](double v) { return std::optional(v / days_per_year); }));
+        }
         return per_year.has_value();
     }
-    t.after = read_distribution(*after, path + ".after", r);
+    t.after = read_distribution(*after, path + ".after", r,
+                                where ? held(member(where, &Transition::after)) : nullptr);
     return t.after.has_value();
 }
 
 std::optional<Transition> read_one(const YAML::Node& node, const std::string& path,
                                    const Population& p, const StateLookup& lookup,
-                                   NodeReader& r) {
+                                   NodeReader& r, const Where<Transition>& where) {
     static constexpr std::array<std::string_view, 7> keys{
         "to", "type", "per_year", "after", "by_severity", "by_age_band", "guardianship"};
     if (!r.expect_map(node, path)) return std::nullopt;
@@ -55,7 +62,7 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
     const auto to = to_node ? lookup(*to_node, path + ".to") : std::nullopt;
     const auto type_node = r.required(node, "type", path);
     const auto type = type_node ? read_type(*type_node, path + ".type", r) : std::nullopt;
-    const bool clock_ok = read_clock(node, path, t, r);
+    const bool clock_ok = read_clock(node, path, t, r, where);
     t.severity_factor.assign(p.severity_levels.size(), 1.0);
     t.age_band_factor.assign(p.age_band_labels.size(), 1.0);
     if (auto factors = NodeReader::optional(node, "by_severity")) {
@@ -70,6 +77,10 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
     }
     if (auto factor = NodeReader::optional(node, "guardianship")) {
         t.guardianship_factor = r.number(*factor, path + ".guardianship").value_or(1.0);
+        if (where) {
+            r.bind(*factor, path + ".guardianship",
+                   assign(member(where, &Transition::guardianship_factor)));
+        }
         if (t.guardianship_factor < 0.0) {
             r.error(*factor, fmt::format("{}.guardianship must be 0 or more, got '{}'", path,
                                          factor->Scalar()));
@@ -85,11 +96,13 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
 
 std::vector<Transition> read_transitions(const YAML::Node& node, const std::string& path,
                                          const Population& population, const StateLookup& lookup,
-                                         NodeReader& r) {
+                                         NodeReader& r,
+                                         const Where<std::vector<Transition>>& where) {
     std::vector<Transition> out;
     if (!r.expect_list(node, path)) return out;
     for (std::size_t i = 0; i < node.size(); ++i) {
-        auto t = read_one(node[i], fmt::format("{}[{}]", path, i), population, lookup, r);
+        auto t = read_one(node[i], fmt::format("{}[{}]", path, i), population, lookup, r,
+                          where ? item(where, out.size()) : nullptr);
         if (t) out.push_back(std::move(*t));
     }
     return out;

@@ -18,6 +18,7 @@ using StateLookup = std::function<std::optional<StateId>(const YAML::Node&, cons
 /// `transitions: [{to: foster, type: step_down, per_year: 1.5, by_severity: {...}}, ...]`.
 std::vector<Transition> read_transitions(const YAML::Node& node, const std::string& path,
                                          const Population& population, const StateLookup& lookup,
-                                         NodeReader& reader);
+                                         NodeReader& reader,
+                                         const Where<std::vector<Transition>>& where = {});
 
 }  // namespace careflow::scenario

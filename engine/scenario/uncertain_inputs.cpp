@@ -4,6 +4,8 @@
 #include "scenario/input_range_check.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/validate.hpp"
+
+#include <algorithm>
 #include "model/random_stream.hpp"
 
 #include <fmt/format.h>
@@ -38,13 +40,24 @@ std::vector<Diagnostic> in_replication(std::vector<Diagnostic> problems,
     return problems;
 }
 
+/// Every setter bound to `node` (more than one where YAML aliases share it).
+std::vector<ModelSetter> setters_of(const YAML::Node& node, const std::vector<Binding>& bindings) {
+    std::vector<ModelSetter> setters;
+    for (const Binding& b : bindings) {
+        if (b.node.is(node)) setters.push_back(b.set);
+    }
+    return setters;
+}
+
 }  // namespace
 
 UncertainInputs::UncertainInputs(YAML::Node nominal, const NodeReader& origins,
-                                 std::vector<Input> inputs)
-    : nominal_(std::move(nominal)), origins_(origins.with_same_origins()),
-      inputs_(std::move(inputs)) {
+                                 std::vector<Input> inputs, Model nominal_model)
+    : nominal_(std::move(nominal)), nominal_model_(std::move(nominal_model)),
+      origins_(origins.with_same_origins()), inputs_(std::move(inputs)) {
     for (const Input& input : inputs_) entities_.push_back(entity_of(input.path));
+    all_bound_ = std::all_of(inputs_.begin(), inputs_.end(),
+                             [](const Input& input) { return !input.setters.empty(); });
 }
 
 std::vector<MetricKey> UncertainInputs::keys() const {
@@ -67,6 +80,29 @@ std::vector<double> UncertainInputs::values(std::uint64_t seed,
 
 std::optional<Model> UncertainInputs::model_with(const std::vector<double>& values,
                                                  std::vector<Diagnostic>& problems) const {
+    if (!all_bound_) return model_resolved(values, problems);
+    std::vector<std::string> found;
+    Model model = model_set(values, found);
+    for (std::string& message : found) {
+        problems.push_back({.where = origins_.where(YAML::Mark::null_mark()),
+                            .message = std::move(message)});
+    }
+    if (!problems.empty()) return std::nullopt;
+    return model;
+}
+
+Model UncertainInputs::model_set(const std::vector<double>& values,
+                                 std::vector<std::string>& problems) const {
+    Model model = nominal_model_;
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+        for (const ModelSetter& set : inputs_[i].setters) set(model, values[i]);
+    }
+    problems = check_model(model);
+    return model;
+}
+
+std::optional<Model> UncertainInputs::model_resolved(const std::vector<double>& values,
+                                                     std::vector<Diagnostic>& problems) const {
     const YAML::Node tree = take_tree();
     for (std::size_t i = 0; i < inputs_.size(); ++i) {
         const std::string text = input_text(inputs_[i].scale, values[i]);
@@ -116,8 +152,10 @@ InputUncertainty::Draw UncertainInputs::draw(std::uint64_t seed,
 }
 
 std::shared_ptr<const UncertainInputs> make_uncertain_inputs(const YAML::Node& root,
-                                                             NodeReader& reader) {
+                                                             NodeReader& reader,
+                                                             const Model& nominal) {
     const auto recorded = reader.take_uncertain_inputs();
+    const auto bindings = reader.take_bindings();
     if (recorded.empty()) return nullptr;
     // File order: a merged tree's marks put the file first, then its bases, then --set flags.
     // Sort positions, not the records: assigning a YAML::Node rebinds the node in the tree.
@@ -135,9 +173,10 @@ std::shared_ptr<const UncertainInputs> make_uncertain_inputs(const YAML::Node& r
     for (std::size_t k = 0; k < order.size(); ++k) {
         const UncertainInput& r = recorded[order[k]];
         inputs.push_back({r.path, r.distribution, r.scale, snap(r.scale, r.distribution.nominal),
-                          std::move(addresses[k])});
+                          std::move(addresses[k]), setters_of(r.node, bindings)});
     }
-    auto uncertainty = std::make_shared<const UncertainInputs>(root, reader, std::move(inputs));
+    auto uncertainty =
+        std::make_shared<const UncertainInputs>(root, reader, std::move(inputs), nominal);
     check_input_ranges(*uncertainty, nodes, reader);
     return reader.has_errors() ? nullptr : uncertainty;
 }

@@ -14,10 +14,14 @@
 
 namespace careflow::scenario {
 
-/// Draws every uncertain parameter once per replication and resolves the scenario with the
-/// drawn values written in. A parameter's draw depends only on (seed, replication, its path),
-/// never on the thread, the other parameters or their order, so a variant scenario that
-/// shares a parameter draws the same value for it (common random numbers).
+/// Draws every uncertain parameter once per replication and makes the model of the draw: a
+/// copy of the nominal model with each drawn value written in by its typed setter (the
+/// reader's binding), then checked. A parameter's draw depends only on (seed, replication,
+/// its path), never on the thread, the other parameters or their order, so a variant scenario
+/// that shares a parameter draws the same value for it (common random numbers).
+///
+/// Until every kind of value has a binding, a scenario with an input that has none (see
+/// model_binding.hpp) still resolves its YAML tree with the drawn values written in.
 class UncertainInputs final : public InputUncertainty {
 public:
     struct Input {
@@ -26,11 +30,13 @@ public:
         InputScale scale = InputScale::number;
         double nominal = 0.0;                ///< snapped, as in the nominal model
         std::vector<TreeAddress> addresses;  ///< where to write a value (several via aliases)
+        std::vector<ModelSetter> setters;    ///< how to write it into a model (several via aliases)
     };
 
     /// `nominal`: the merged tree holding every input's nominal value; `origins`: a reader of
     /// its files and flags.
-    UncertainInputs(YAML::Node nominal, const NodeReader& origins, std::vector<Input> inputs);
+    UncertainInputs(YAML::Node nominal, const NodeReader& origins, std::vector<Input> inputs,
+                    Model nominal_model);
 
     [[nodiscard]] bool empty() const noexcept override { return inputs_.empty(); }
     [[nodiscard]] std::vector<MetricKey> keys() const override;
@@ -40,9 +46,19 @@ public:
     /// The values drawn for replication `replication` under `seed`, aligned with inputs().
     [[nodiscard]] std::vector<double> values(std::uint64_t seed,
                                              std::uint32_t replication) const;
-    /// The model with the inputs at `values`, or nullopt with the errors that made it invalid.
+    /// The model with the inputs at `values`, or nullopt with the errors that made it invalid:
+    /// by the typed setters when every input has one, else by resolving the YAML tree.
     [[nodiscard]] std::optional<Model> model_with(const std::vector<double>& values,
                                                   std::vector<Diagnostic>& problems) const;
+    /// True when every input has a typed setter (no YAML is read after load).
+    [[nodiscard]] bool all_bound() const noexcept { return all_bound_; }
+    /// The model with the inputs at `values` written by their setters (all_bound() only),
+    /// and the problems that make it invalid (none: valid).
+    [[nodiscard]] Model model_set(const std::vector<double>& values,
+                                  std::vector<std::string>& problems) const;
+    /// As model_with, by resolving the YAML tree with the values written in as text.
+    [[nodiscard]] std::optional<Model> model_resolved(const std::vector<double>& values,
+                                                      std::vector<Diagnostic>& problems) const;
 
 private:
     /// A tree of the scenario for one draw to write its values into (see pool_).
@@ -52,6 +68,8 @@ private:
                                                     std::vector<Diagnostic>& problems) const;
 
     YAML::Node nominal_;
+    Model nominal_model_;
+    bool all_bound_ = false;
     NodeReader origins_;
     std::vector<Input> inputs_;
     std::vector<std::uint64_t> entities_;  ///< per input: its stream, a hash of its path
@@ -65,9 +83,10 @@ private:
 };
 
 /// The uncertainty of a scenario that `reader` resolved from `root` in InputMode::uncertain
-/// (null when no value was a distribution). Checks that every value each input can draw keeps
-/// the scenario valid, reporting those that do not to `reader` (then returns null).
+/// into `nominal` (null when no value was a distribution). Checks that every value each input
+/// can draw keeps the scenario valid, reporting those that do not to `reader` (then returns
+/// null).
 [[nodiscard]] std::shared_ptr<const UncertainInputs> make_uncertain_inputs(
-    const YAML::Node& root, NodeReader& reader);
+    const YAML::Node& root, NodeReader& reader, const Model& nominal);
 
 }  // namespace careflow::scenario

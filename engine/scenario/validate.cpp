@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
 
 namespace careflow::scenario {
 namespace {
@@ -15,14 +18,16 @@ namespace {
 // A replication beyond this many referrals would run for minutes: surely a unit slip.
 constexpr double max_referrals_per_replication = 5e8;
 
+std::string trapped_message(const Model& model, std::size_t state) {
+    return fmt::format("youths in state '{}' can never reach exit: every way out of states.{} "
+                       "loops back into care", model.states[state].name, model.states[state].name);
+}
+
 void check_exit_reachable(const Model& model, const ModelSource& source, NodeReader& reader) {
     const auto reaches = reaches_exit(model);
     for (std::size_t i = 0; i < reaches.size(); ++i) {
         if (reaches[i]) continue;
-        reader.error(source.next_nodes[i],
-                     fmt::format("youths in state '{}' can never reach exit: every way out of "
-                                 "states.{} loops back into care", model.states[i].name,
-                                 model.states[i].name),
+        reader.error(source.next_nodes[i], trapped_message(model, i),
                      {"hint: route some youths to 'exit' (in next or transitions) from at "
                       "least one state on the loop"});
     }
@@ -60,18 +65,67 @@ void warn_overload(const Model& model, const ModelSource& source, NodeReader& re
     }
 }
 
-void check_run_size(const Model& model, const ModelSource& source, NodeReader& reader) {
+/// "run would simulate about ..." when the referrals of one replication pass the limit.
+std::optional<std::string> run_size_problem(const Model& model) {
     double rate_per_day = 0.0;
     for (const auto& stream : model.arrivals) rate_per_day += stream.rate_per_day;
     const double referrals = rate_per_day * (model.run.warmup_days + model.run.horizon_days);
-    if (referrals <= max_referrals_per_replication) return;
-    reader.error(source.run_node,
-                 fmt::format("run would simulate about {:.3g} referrals per replication, more "
-                             "than the limit of {:.0e}", referrals, max_referrals_per_replication),
-                 {"hint: check the units of run.horizon and of the arrivals' per_year rates"});
+    if (referrals <= max_referrals_per_replication) return std::nullopt;
+    return fmt::format("run would simulate about {:.3g} referrals per replication, more than the "
+                       "limit of {:.0e}", referrals, max_referrals_per_replication);
+}
+
+void check_run_size(const Model& model, const ModelSource& source, NodeReader& reader) {
+    if (auto problem = run_size_problem(model)) {
+        reader.error(source.run_node, std::move(*problem),
+                     {"hint: check the units of run.horizon and of the arrivals' per_year rates"});
+    }
+}
+
+/// A distribution whose numbers no longer fit its form (a uniform's min at or above its max).
+void check_distribution(const std::optional<Distribution>& d, const std::string& where,
+                        std::vector<std::string>& problems) {
+    if (!d) return;
+    if (d->kind == DistributionKind::uniform && !(d->high > d->low)) {
+        problems.push_back(fmt::format("{}: a uniform's max ({:g} days) must be greater than its "
+                                       "min ({:g} days)", where, d->high, d->low));
+    } else if (!(d->mean_days > 0.0) || !std::isfinite(d->mean_days)) {
+        problems.push_back(fmt::format("{}: the distribution's mean must be a positive number of "
+                                       "days", where));
+    }
+}
+
+void check_state_values(const CareState& state, std::vector<std::string>& problems) {
+    const std::string path = "states." + state.name;
+    check_distribution(state.length_of_stay, path + ".length_of_stay", problems);
+    for (std::size_t t = 0; t < state.transitions.size(); ++t) {
+        check_distribution(state.transitions[t].after,
+                           fmt::format("{}.transitions.{}.after", path, t), problems);
+    }
+    for (const WaitingClock& clock : state.waitlist.clocks) {
+        if (clock.comes_back) {
+            check_distribution(clock.comes_back->after, path + ".waitlist: comes_back.after",
+                               problems);
+        }
+    }
+    if (state.staff && state.staff->max_fte && *state.staff->max_fte < state.staff->fte) {
+        problems.push_back(fmt::format("{}.capacity.max_fte must be at least fte ({})", path,
+                                       state.staff->fte));
+    }
 }
 
 }  // namespace
+
+std::vector<std::string> check_model(const Model& model) {
+    std::vector<std::string> problems;
+    for (const CareState& state : model.states) check_state_values(state, problems);
+    const auto reaches = reaches_exit(model);
+    for (std::size_t i = 0; i < reaches.size(); ++i) {
+        if (!reaches[i]) problems.push_back(trapped_message(model, i));
+    }
+    if (auto problem = run_size_problem(model)) problems.push_back(std::move(*problem));
+    return problems;
+}
 
 void validate(const Model& model, const ModelSource& source, NodeReader& reader) {
     check_exit_reachable(model, source, reader);

@@ -28,7 +28,7 @@ constexpr std::size_t max_clocks_per_line = 256;
 
 std::optional<ComeBack> read_comes_back(const YAML::Node& node, const std::string& path,
                                         const Population& p, const StateLookup& lookup,
-                                        NodeReader& r) {
+                                        NodeReader& r, const Where<ComeBack>& where) {
     static constexpr std::array<std::string_view, 4> keys{"share", "after", "severity_shift",
                                                           "to"};
     if (!r.expect_map(node, path)) return std::nullopt;
@@ -38,8 +38,12 @@ std::optional<ComeBack> read_comes_back(const YAML::Node& node, const std::strin
     const auto after = r.required(node, "after", path);
     std::optional<double> share_value;
     if (share) share_value = r.bounded_number(*share, path + ".share", NumberRange{});
+    if (share && where) r.bind(*share, path + ".share", assign(member(where, &ComeBack::share)));
     std::optional<Distribution> delay;
-    if (after) delay = read_distribution(*after, path + ".after", r);
+    if (after) {
+        delay = read_distribution(*after, path + ".after", r,
+                                  where ? member(where, &ComeBack::after) : nullptr);
+    }
     if (auto shift = NodeReader::optional(node, "severity_shift")) {
         const auto levels = static_cast<std::int64_t>(p.severity_levels.size());
         const auto value = r.integer(*shift, path + ".severity_shift");
@@ -84,7 +88,8 @@ void check_type_keys(const YAML::Node& node, const std::string& path, WaitingEve
 
 std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& path,
                                      const Population& p, const StateLookup& lookup,
-                                     StateId waiting_for, NodeReader& r) {
+                                     StateId waiting_for, NodeReader& r,
+                                     const Where<WaitingClock>& where) {
     static constexpr std::array<std::string_view, 8> keys{
         "type", "to", "per_year", "growth_per_week", "by_severity", "by_age_band",
         "in_bridging", "comes_back"};
@@ -111,10 +116,19 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
     if (rate) per_year = r.bounded_number(*rate, path + ".per_year",
                                          {0.0, 1e6, false, "a rate per year"});
     clock.rate_per_day = per_year.value_or(0.0) / days_per_year;
+    if (rate && where) {
+        r.bind(*rate, path + ".per_year", assign(member(where, &WaitingClock::rate_per_day),
+                                                 [](double v) { return v / days_per_year; }));
+    }
     if (auto growth = NodeReader::optional(node, "growth_per_week")) {
         clock.growth_per_day = r.bounded_number(*growth, path + ".growth_per_week",
                                                 {0.0, 1e3, false, "a growth per week"})
                                    .value_or(0.0) / days_per_week;
+        if (where) {
+            r.bind(*growth, path + ".growth_per_week",
+                   assign(member(where, &WaitingClock::growth_per_day),
+                          [](double v) { return v / days_per_week; }));
+        }
     }
     clock.severity_factor.assign(p.severity_levels.size(), 1.0);
     clock.age_band_factor.assign(p.age_band_labels.size(), 1.0);
@@ -127,10 +141,15 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
     if (auto f = NodeReader::optional(node, "in_bridging")) {
         clock.bridging_factor = r.bounded_number(*f, path + ".in_bridging",
                                                  {0.0, 1e3, false, "a factor"}).value_or(1.0);
+        if (where) {
+            r.bind(*f, path + ".in_bridging", assign(member(where, &WaitingClock::bridging_factor)));
+        }
     }
     if (auto back = NodeReader::optional(node, "comes_back"); back && event ==
                                                                   WaitingEvent::renege) {
-        clock.comes_back = read_comes_back(*back, path + ".comes_back", p, lookup, r);
+        clock.comes_back = read_comes_back(*back, path + ".comes_back", p, lookup, r,
+                                           where ? held(member(where, &WaitingClock::comes_back))
+                                                 : nullptr);
         ok = ok && clock.comes_back.has_value();
     }
     if (!ok || !per_year) return std::nullopt;
@@ -143,7 +162,9 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
 std::vector<WaitingClock> read_waiting_clocks(const YAML::Node& node, const std::string& path,
                                               const Population& population,
                                               const StateLookup& lookup, StateId waiting_for,
-                                              NodeReader& r) {
+                                              NodeReader& r,
+                                              const Where<std::vector<WaitingClock>>& where,
+                                              std::size_t first_index) {
     std::vector<WaitingClock> out;
     if (!r.expect_list(node, path)) return out;
     if (node.size() > max_clocks_per_line) {
@@ -155,7 +176,8 @@ std::vector<WaitingClock> read_waiting_clocks(const YAML::Node& node, const std:
     }
     for (std::size_t i = 0; i < node.size(); ++i) {
         auto clock = read_one(node[i], fmt::format("{}[{}]", path, i), population, lookup,
-                              waiting_for, r);
+                              waiting_for, r,
+                              where ? item(where, first_index + out.size()) : nullptr);
         if (clock) out.push_back(std::move(*clock));
     }
     return out;

@@ -27,7 +27,8 @@ std::optional<WaitlistOrder> read_order(const YAML::Node& node, const std::strin
 
 WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
                             const Population& population, const StateLookup& lookup,
-                            StateId waiting_for, NodeReader& r) {
+                            StateId waiting_for, NodeReader& r,
+                            const Where<WaitlistRules>& where) {
     static constexpr std::array<std::string_view, 6> keys{
         "order", "norm", "renege_per_year", "bridging", "escalation_growth_per_week",
         "while_waiting"};
@@ -42,6 +43,11 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
     }
     if (auto norm = NodeReader::optional(node, "norm")) {
         rules.norm_days = r.duration_days(*norm, path + ".norm");
+        if (where) {
+            r.bind(*norm, path + ".norm",
+                   assign(member(where, &WaitlistRules::norm_days),
+                          [](double days) { return std::optional(days); }));
+        }
     }
     if (auto renege = NodeReader::optional(node, "renege_per_year")) {
         const auto rate = r.number(*renege, path + ".renege_per_year");
@@ -56,11 +62,18 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
             clock.age_band_factor.assign(population.age_band_labels.size(), 1.0);
             clock.bridging_factor = 0.0;
             rules.clocks.push_back(std::move(clock));
+            if (where) {  // a rate of 0 makes no clock: a value drawn for it stays unbound
+                r.bind(*renege, path + ".renege_per_year",
+                       assign(member(item(member(where, &WaitlistRules::clocks), 0),
+                                     &WaitingClock::rate_per_day),
+                              [](double v) { return v / days_per_year; }));
+            }
         }
     }
     if (auto clocks = NodeReader::optional(node, "while_waiting")) {
-        auto more = read_waiting_clocks(*clocks, path + ".while_waiting", population, lookup,
-                                        waiting_for, r);
+        auto more = read_waiting_clocks(
+            *clocks, path + ".while_waiting", population, lookup, waiting_for, r,
+            where ? member(where, &WaitlistRules::clocks) : nullptr, rules.clocks.size());
         rules.clocks.insert(rules.clocks.end(), more.begin(), more.end());
     }
     if (auto bridging = NodeReader::optional(node, "bridging")) {
@@ -72,6 +85,11 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
             r.error(*growth, fmt::format("{}.escalation_growth_per_week must be 0 or more", path));
         } else if (value) {
             rules.escalation_growth_per_day = *value / days_per_week;
+        }
+        if (where) {
+            r.bind(*growth, path + ".escalation_growth_per_week",
+                   assign(member(where, &WaitlistRules::escalation_growth_per_day),
+                          [](double v) { return v / days_per_week; }));
         }
         if (!NodeReader::optional(node, "bridging")) {
             r.error(*growth, fmt::format("{}.escalation_growth_per_week needs 'bridging'", path),

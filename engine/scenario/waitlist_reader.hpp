@@ -15,6 +15,7 @@ namespace careflow::scenario {
 /// while_waiting: [...]}` for the state `waiting_for`.
 WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
                             const Population& population, const StateLookup& lookup,
-                            StateId waiting_for, NodeReader& reader);
+                            StateId waiting_for, NodeReader& reader,
+                            const Where<WaitlistRules>& where = {});
 
 }  // namespace careflow::scenario

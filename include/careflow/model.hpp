@@ -5,6 +5,7 @@
 #include <careflow/finance.hpp>
 #include <careflow/ids.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -23,9 +24,25 @@ enum class DistributionKind : std::uint8_t {
     empirical,
 };
 
+/// Which two numbers a scenario gave for a distribution (durations in days), so that either
+/// can be changed after load and the rest derived again (engine/model/distribution_forms).
+enum class DistributionForm : std::uint8_t {
+    exponential_mean,
+    gamma_mean_cv,
+    gamma_shape_scale,
+    lognormal_mean_sd,
+    lognormal_median_sd_log,
+    weibull_shape_scale,
+    deterministic,
+    uniform_min_max,
+    empirical,  ///< a table: its values are not two numbers
+};
+
 /// A duration distribution in days, in the parameterisation the sampler uses.
 struct Distribution {
     DistributionKind kind = DistributionKind::exponential;
+    DistributionForm form = DistributionForm::exponential_mean;
+    std::array<double, 2> given{};  ///< the form's two numbers as the scenario gave them
     double shape = 0.0;  ///< gamma and weibull: shape k; lognormal: sigma of log(days)
     double scale = 0.0;  ///< exponential: mean; gamma, weibull: scale; lognormal: median
                          ///< (e^mu); deterministic: the value

@@ -2,12 +2,13 @@
 # `cmake --install` into a fresh prefix, then use it: the installed program runs, and a CMake
 # project finds careflow there with find_package and builds and runs against it.
 # Env: BUILD_DIR = a built careflow build folder, SOURCE_DIR = the repository root,
-# CMAKE = cmake, GENERATOR and CXX_COMPILER = the build's, VERSION = the project version,
-# LIBDIR = its CMAKE_INSTALL_LIBDIR, MAN_PAGE = 1 if the build makes the man page.
+# CMAKE = cmake; GENERATOR, CXX_COMPILER, BUILD_TYPE, CXX_FLAGS, LINKER_FLAGS and LIBDIR =
+# the build's; VERSION = the project version; MAN_PAGE = 1 if the build makes the man page.
 set -euo pipefail
 
 : "${BUILD_DIR:?}" "${SOURCE_DIR:?}" "${CMAKE:?}" "${GENERATOR:?}" "${CXX_COMPILER:?}"
-: "${VERSION:?}" "${LIBDIR:?}" "${MAN_PAGE:?}"
+: "${BUILD_TYPE?}" "${CXX_FLAGS?}" "${LINKER_FLAGS?}" "${LIBDIR:?}"
+: "${VERSION:?}" "${MAN_PAGE:?}"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -42,13 +43,13 @@ build_only="$(find "$prefix" -name 'libcareflow_cli*' -o -name '*careflow_intern
 [[ -z "$build_only" ]] || fail "build-only parts installed: $build_only"
 
 got="$("$prefix/bin/careflow" --version)"
-[[ "$got" == "$VERSION" ]] || fail "installed careflow --version printed '$got', expected '$VERSION'"
+[[ "$got" == "$VERSION" ]] || fail "installed careflow --version printed '$got', not '$VERSION'"
 echo "ok: installed careflow --version prints $VERSION"
 
 # --help names the folders where they were installed, not where the build said they would be.
 "$prefix/bin/careflow" --help >"$work/help.txt"
 for dir in "$prefix/share/doc/careflow" "$prefix/share/careflow/scenarios"; do
-    grep -qF "$dir" "$work/help.txt" || { cat "$work/help.txt" >&2; fail "--help does not name $dir"; }
+    grep -qF "$dir" "$work/help.txt" || { cat "$work/help.txt" >&2; fail "--help names no $dir"; }
 done
 echo "ok: --help names the installed docs and scenarios"
 
@@ -59,7 +60,8 @@ step "installed careflow validates the installed c-to-b-to-a.yaml" \
 # Only the temporary prefix may satisfy find_package: no package registries.
 step "the consumer configures with find_package(careflow)" \
     "$CMAKE" -S "$SOURCE_DIR/tests/package/consumer" -B "$work/consumer" -G "$GENERATOR" \
-    -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$CXX_COMPILER" \
+    -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DCMAKE_CXX_COMPILER="$CXX_COMPILER" \
+    -DCMAKE_CXX_FLAGS="$CXX_FLAGS" -DCMAKE_EXE_LINKER_FLAGS="$LINKER_FLAGS" \
     -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
     -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF
 found="$(sed -n 's/^careflow_DIR:PATH=//p' "$work/consumer/CMakeCache.txt")"

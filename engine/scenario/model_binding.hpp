@@ -1,0 +1,55 @@
+// Model bindings: how each number a reader takes from the scenario is written into the
+// resolved model, so that a value can be changed after load (a drawn uncertain input, a
+// sweep point, a fitted parameter) by a typed setter: the unit conversion and every derived
+// field applied as the reader applies them, and no YAML read or written again.
+#pragma once
+
+#include <careflow/model.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace careflow::scenario {
+
+/// Where a part being read will sit in the resolved model: finds it in any copy of the model.
+/// Readers pass it down to the readers of the part's pieces.
+template <class Part>
+using Where = std::function<Part&(Model&)>;
+
+/// Writes one number, in the unit the scenario gives it (days for durations, euros for
+/// amounts), into a copy of the resolved model.
+using ModelSetter = std::function<void(Model&, double)>;
+
+/// The member `member` of the part at `where`.
+template <class Part, class Field>
+[[nodiscard]] Where<Field> member(Where<Part> where, Field Part::*field) {
+    return [where = std::move(where), field](Model& m) -> Field& { return where(m).*field; };
+}
+
+/// Item `i` of the list at `where`.
+template <class T>
+[[nodiscard]] Where<T> item(Where<std::vector<T>> where, std::size_t i) {
+    return [where = std::move(where), i](Model& m) -> T& { return where(m)[i]; };
+}
+
+/// The value held by the optional at `where` (present in the model the binding was made for).
+template <class T>
+[[nodiscard]] Where<T> held(Where<std::optional<T>> where) {
+    return [where = std::move(where)](Model& m) -> T& { return *where(m); };
+}
+
+/// A setter that writes `convert(value)` at `where`: `convert` is the reader's own conversion
+/// (a rate per year to per day: v / days_per_year).
+template <class Field, class Convert>
+[[nodiscard]] ModelSetter assign(Where<Field> where, Convert convert) {
+    return [where = std::move(where), convert](Model& m, double v) { where(m) = convert(v); };
+}
+
+/// A setter that writes the value itself at `where`.
+[[nodiscard]] inline ModelSetter assign(Where<double> where) {
+    return [where = std::move(where)](Model& m, double v) { where(m) = v; };
+}
+
+}  // namespace careflow::scenario
