@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace careflow::scenario {
@@ -219,6 +220,115 @@ std::optional<Contract> read_contract_terms(const YAML::Node& node, const std::s
         c.behaviour = read_behaviour(*behaviour, path + ".behaviour", r);
     }
     return c;
+}
+
+namespace {
+
+using TermBindings = std::vector<PartBinding<Contract>>;
+
+Cents to_cents(double euros) { return static_cast<Cents>(std::llround(euros * 100.0)); }
+
+/// Binds `key` of `map` (if given) with `set`.
+void bind_key(const YAML::Node& map, std::string_view key, const std::string& path,
+              PartSetter<Contract> set, TermBindings& out) {
+    if (!map.IsMap()) return;
+    if (auto node = NodeReader::optional(map, key)) {
+        out.push_back({*node, fmt::format("{}.{}", path, key), std::move(set)});
+    }
+}
+
+/// One value for every level (item 0) or one per severity level (item = the level).
+template <class Field>
+void bind_by_level(const YAML::Node& node, const std::string& path, const Population& p,
+                   std::vector<Field> Contract::*field, Field (*convert)(double),
+                   TermBindings& out) {
+    const auto setter = [field, convert](std::size_t i) -> PartSetter<Contract> {
+        return [field, convert, i](Contract& c, double v) { (c.*field)[i] = convert(v); };
+    };
+    if (!node.IsMap()) {
+        out.push_back({node, path, setter(0)});
+        return;
+    }
+    for (std::size_t level = 0; level < p.severity_levels.size(); ++level) {
+        if (auto entry = NodeReader::optional(node, p.severity_levels[level])) {
+            out.push_back({*entry, path + "." + p.severity_levels[level], setter(level)});
+        }
+    }
+}
+
+double same(double v) { return v; }
+
+void bind_behaviour(const YAML::Node& node, const std::string& path, TermBindings& out) {
+    bind_key(node, "length_of_stay", path,
+             [](Contract& c, double v) { c.behaviour.length_of_stay = v; }, out);
+    bind_key(node, "step_down", path, [](Contract& c, double v) { c.behaviour.step_down = v; },
+             out);
+    bind_key(node, "readmission", path,
+             [](Contract& c, double v) { c.behaviour.readmission = v; }, out);
+    bind_key(node, "upcoding", path, [](Contract& c, double v) { c.behaviour.upcoding = v; },
+             out);
+}
+
+void bind_bonus(const YAML::Node& node, const std::string& path, TermBindings& out) {
+    bind_key(node, "substitution", path,
+             [](Contract& c, double v) { c.substitution_bonus = to_cents(v); }, out);
+    bind_key(node, "outcome", path, [](Contract& c, double v) { c.outcome_bonus = to_cents(v); },
+             out);
+    if (!node.IsMap()) return;
+    if (auto savings = NodeReader::optional(node, "shared_savings")) {
+        const std::string at = path + ".shared_savings";
+        bind_key(*savings, "baseline", at,
+                 [](Contract& c, double v) { c.shared_savings->baseline_per_year = to_cents(v); },
+                 out);
+        bind_key(*savings, "share", at,
+                 [](Contract& c, double v) { c.shared_savings->share = v; }, out);
+    }
+}
+
+}  // namespace
+
+std::vector<PartBinding<Contract>> contract_term_bindings(const YAML::Node& node,
+                                                          const std::string& path,
+                                                          const Population& p) {
+    TermBindings out;
+    if (!node.IsMap()) return out;
+    if (auto price = NodeReader::optional(node, "price")) {
+        bind_by_level<Cents>(*price, path + ".price", p, &Contract::price_by_level, to_cents, out);
+    }
+    if (auto units = NodeReader::optional(node, "units_per_week")) {
+        bind_by_level<double>(*units, path + ".units_per_week", p,
+                              &Contract::units_per_week_by_level, same, out);
+    }
+    bind_key(node, "max_duration", path,
+             [](Contract& c, double days) { c.max_days = days; }, out);
+    bind_key(node, "budget", path,
+             [](Contract& c, double v) { c.budget_per_year = to_cents(v); }, out);
+    bind_key(node, "cost_per_place", path,
+             [](Contract& c, double v) { c.cost_per_place_per_year = to_cents(v); }, out);
+    if (auto ceiling = NodeReader::optional(node, "ceiling")) {
+        const std::string at = path + ".ceiling";
+        bind_key(*ceiling, "per_year", at,
+                 [](Contract& c, double v) { c.ceiling->per_year = to_cents(v); }, out);
+        bind_key(*ceiling, "reduced_share", at,
+                 [](Contract& c, double v) { c.ceiling->reduced_share = v; }, out);
+    }
+    if (auto bonus = NodeReader::optional(node, "bonus")) bind_bonus(*bonus, path + ".bonus", out);
+    if (auto admin = NodeReader::optional(node, "admin")) {
+        bind_key(*admin, "per_claim", path + ".admin",
+                 [](Contract& c, double v) { c.admin_per_claim = to_cents(v); }, out);
+        bind_key(*admin, "per_contract_year", path + ".admin",
+                 [](Contract& c, double v) { c.admin_per_contract_year = to_cents(v); }, out);
+    }
+    if (auto waiting = NodeReader::optional(node, "waiting")) {
+        for (const char* key : {"per_day", "per_week"}) {
+            bind_key(*waiting, key, path + ".waiting",
+                     [](Contract& c, double v) { c.waiting_price = to_cents(v); }, out);
+        }
+    }
+    if (auto behaviour = NodeReader::optional(node, "behaviour")) {
+        bind_behaviour(*behaviour, path + ".behaviour", out);
+    }
+    return out;
 }
 
 }  // namespace careflow::scenario

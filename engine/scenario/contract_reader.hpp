@@ -18,6 +18,13 @@ namespace careflow::scenario {
 std::optional<Contract> read_contract_terms(const YAML::Node& node, const std::string& path,
                                             const Population& population, NodeReader& reader);
 
+/// The numbers of a contract entry's terms, each with its setter relative to the contract:
+/// prices and units per level, the scheme's amounts, the ceiling, bonuses, administration,
+/// waiting support and behaviour. (A level change's `after` is not bound: the changes are
+/// sorted by it.)
+[[nodiscard]] std::vector<PartBinding<Contract>> contract_term_bindings(
+    const YAML::Node& node, const std::string& path, const Population& population);
+
 /// `ceiling: {per_year: 2000000, then: reduced_tariff, reduced_share: 0.7}`.
 std::optional<Ceiling> read_ceiling(const YAML::Node& node, const std::string& path,
                                     NodeReader& reader);

@@ -89,7 +89,8 @@ std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::str
     if (auto to = r.required(node, "to", path)) {
         stream.to_by_severity = read_destination(*to, path + ".to", model.population, lookup, r);
     }
-    stream.mix = read_youth_mix(node, path, model.population, r);
+    stream.mix = read_youth_mix(node, path, model.population, r,
+                                where ? member(where, &ArrivalStream::mix) : nullptr);
     if (auto trend = NodeReader::optional(node, "trend_per_year")) {
         const auto value = r.number(*trend, path + ".trend_per_year");
         if (value && *value <= -1.0) {
@@ -140,12 +141,15 @@ std::optional<ReEntry> read_re_entry(const YAML::Node& node, const Model& model,
     if (!share || !within || re_entry.to_by_severity.empty()) return std::nullopt;
     re_entry.share = *share;
     re_entry.within_days = *within;
+    const Where<ReEntry> where = [](Model& m) -> ReEntry& { return *m.re_entry; };
+    r.bind(*share_node, "re_entry.share", assign(member(where, &ReEntry::share)));
+    r.bind(*within_node, "re_entry.within", assign(member(where, &ReEntry::within_days)));
     return re_entry;
 }
 
 std::optional<InitialStock> read_initial_stock(const YAML::Node& node, const std::string& path,
                                                const Model& model, const StateLookup& lookup,
-                                               NodeReader& r) {
+                                               NodeReader& r, const Where<InitialStock>& where) {
     static constexpr std::array<std::string_view, 7> keys{
         "state", "count", "age", "severity", "guardianship", "in_care_for", "municipalities"};
     if (!r.expect_map(node, path)) return std::nullopt;
@@ -162,10 +166,19 @@ std::optional<InitialStock> read_initial_stock(const YAML::Node& node, const std
                                              path, count_node->Scalar()));
         }
         if (count_ok) stock.count = static_cast<std::uint32_t>(*count);
+        if (where) {
+            r.bind(*count_node, path + ".count", assign(member(where, &InitialStock::count),
+                                                        [](double whole) {
+                return static_cast<std::uint32_t>(static_cast<std::int64_t>(whole));
+            }));
+        }
     }
-    stock.mix = read_youth_mix(node, path, model.population, r);
+    stock.mix = read_youth_mix(node, path, model.population, r,
+                               where ? member(where, &InitialStock::mix) : nullptr);
     if (auto spent = NodeReader::optional(node, "in_care_for")) {
-        stock.in_care_for = read_distribution(*spent, path + ".in_care_for", r);
+        stock.in_care_for =
+            read_distribution(*spent, path + ".in_care_for", r,
+                              where ? held(member(where, &InitialStock::in_care_for)) : nullptr);
     }
     if (!state || !count_ok) return std::nullopt;
     stock.state = *state;

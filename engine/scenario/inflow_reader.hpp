@@ -24,6 +24,7 @@ std::optional<ReEntry> read_re_entry(const YAML::Node& node, const Model& model,
 /// One entry of `initial_stock`.
 std::optional<InitialStock> read_initial_stock(const YAML::Node& node, const std::string& path,
                                                const Model& model, const StateLookup& lookup,
-                                               NodeReader& reader);
+                                               NodeReader& reader,
+                                               const Where<InitialStock>& where = {});
 
 }  // namespace careflow::scenario

@@ -6,9 +6,12 @@
 
 #include <careflow/model.hpp>
 
+#include <yaml-cpp/yaml.h>
+
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace careflow::scenario {
@@ -51,5 +54,18 @@ template <class Field, class Convert>
 [[nodiscard]] inline ModelSetter assign(Where<double> where) {
     return [where = std::move(where)](Model& m, double v) { where(m) = v; };
 }
+
+/// Writes one number into a part, wherever the part ends up: for a part whose copies are
+/// placed only after it is read (one contract entry becomes a contract per provider).
+template <class Part>
+using PartSetter = std::function<void(Part&, double)>;
+
+/// A number of a part and its setter relative to the part.
+template <class Part>
+struct PartBinding {
+    YAML::Node node;  ///< where the reader found the number (copy it, never assign it)
+    std::string path;
+    PartSetter<Part> set;
+};
 
 }  // namespace careflow::scenario

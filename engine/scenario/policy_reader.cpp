@@ -35,6 +35,25 @@ std::optional<double> read_moment(const YAML::Node& node, const std::string& pat
     return window_start + *days;
 }
 
+/// Binds `from` and `until` when they are durations (a date is text, never a number).
+void bind_moments(const YAML::Node& node, const std::string& path, double window_start,
+                  const Where<Policy>& where, NodeReader& r) {
+    if (!where) return;
+    const auto is_duration = [](const YAML::Node& n) {
+        return n.IsScalar() && !parse_date(n.Scalar()).has_value();
+    };
+    if (auto from = NodeReader::optional(node, "from"); from && is_duration(*from)) {
+        r.bind(*from, path + ".from", assign(member(where, &Policy::from_days), [window_start](double days) {
+                   return std::max(0.0, window_start + days);
+               }));
+    }
+    if (auto until = NodeReader::optional(node, "until"); until && is_duration(*until)) {
+        r.bind(*until, path + ".until", assign(member(where, &Policy::until_days), [window_start](double days) {
+                   return std::optional(window_start + days);
+               }));
+    }
+}
+
 std::optional<std::uint16_t> find_stream(const YAML::Node& node, const std::string& path,
                                          const Model& model, NodeReader& r) {
     const auto name = r.text(node, path);
@@ -52,10 +71,15 @@ std::optional<std::uint16_t> find_stream(const YAML::Node& node, const std::stri
 
 /// The number a change sets or multiplies by, under `key`, checked against `[0, max]`.
 std::optional<double> change_value(const YAML::Node& node, std::string_view key,
-                                   const std::string& path, double max, NodeReader& r) {
+                                   const std::string& path, double max, NodeReader& r,
+                                   const Where<PolicyChange>& where) {
     const auto value_node = r.required(node, key, path);
     if (!value_node) return std::nullopt;
     const auto value = r.number(*value_node, fmt::format("{}.{}", path, key));
+    if (where) {
+        r.bind(*value_node, fmt::format("{}.{}", path, key),
+               assign(member(where, &PolicyChange::value)));
+    }
     if (value && (*value < 0.0 || *value > max)) {
         r.error(*value_node, fmt::format("{}.{} must lie between 0 and {}, got '{}'", path, key,
                                          max, value_node->Scalar()));
@@ -66,7 +90,7 @@ std::optional<double> change_value(const YAML::Node& node, std::string_view key,
 
 std::optional<PolicyChange> read_change(const YAML::Node& node, const std::string& path,
                                         const Model& model, const StateLookup& lookup,
-                                        NodeReader& r) {
+                                        NodeReader& r, const Where<PolicyChange>& where) {
     static constexpr std::array<std::string_view, 10> keys{
         "places", "staff", "rates", "inflow", "redirect", "to", "type", "factor", "fte", "share"};
     if (!r.expect_map(node, path)) return std::nullopt;
@@ -84,7 +108,7 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
     if (auto state = NodeReader::optional(node, "places")) {
         change.kind = Kind::places;
         const auto id = lookup(*state, path + ".places");
-        value = change_value(node, "to", path, 1e7, r);
+        value = change_value(node, "to", path, 1e7, r, where);
         if (value && std::trunc(*value) != *value) {
             r.error(node, fmt::format("{}.to must be a whole number of places", path));
             return std::nullopt;
@@ -94,7 +118,7 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
     } else if (auto staffed = NodeReader::optional(node, "staff")) {
         change.kind = Kind::staff;
         const auto id = lookup(*staffed, path + ".staff");
-        value = change_value(node, "fte", path, 1e6, r);
+        value = change_value(node, "fte", path, 1e6, r, where);
         if (!id) return std::nullopt;
         if (!model.state(*id).staff) {
             r.error(*staffed, fmt::format("{}.staff: state '{}' has no staff in its capacity",
@@ -105,7 +129,7 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
     } else if (auto rates = NodeReader::optional(node, "rates")) {
         change.kind = Kind::rates;
         const auto id = lookup(*rates, path + ".rates");
-        value = change_value(node, "factor", path, 1e3, r);
+        value = change_value(node, "factor", path, 1e3, r, where);
         if (auto type = NodeReader::optional(node, "type")) {
             const auto word = r.text(*type, path + ".type");
             change.type = word ? parse_transition_type(*word) : std::nullopt;
@@ -118,7 +142,7 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
         change.state = *id;
     } else if (auto stream = NodeReader::optional(node, "inflow")) {
         change.kind = Kind::inflow;
-        value = change_value(node, "factor", path, 1e3, r);
+        value = change_value(node, "factor", path, 1e3, r, where);
         if (!(stream->IsScalar() && stream->Scalar() == "all")) {
             change.stream = find_stream(*stream, path + ".inflow", model, r);
             if (!change.stream) return std::nullopt;
@@ -128,7 +152,7 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
         const auto id = lookup(*from, path + ".redirect");
         const auto to_node = r.required(node, "to", path);
         const auto to = to_node ? lookup(*to_node, path + ".to") : std::nullopt;
-        value = change_value(node, "share", path, 1.0, r);
+        value = change_value(node, "share", path, 1.0, r, where);
         if (!id || !to) return std::nullopt;
         change.state = *id;
         change.to = *to;
@@ -146,7 +170,8 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
 }  // namespace
 
 std::optional<Policy> read_policy(const YAML::Node& node, const std::string& path,
-                                  const Model& model, const StateLookup& lookup, NodeReader& r) {
+                                  const Model& model, const StateLookup& lookup, NodeReader& r,
+                                  const Where<Policy>& where) {
     static constexpr std::array<std::string_view, 4> keys{"name", "from", "until", "changes"};
     if (!r.expect_map(node, path)) return std::nullopt;
     r.check_keys(node, path, keys);
@@ -167,12 +192,16 @@ std::optional<Policy> read_policy(const YAML::Node& node, const std::string& pat
     bool ok = from.has_value();
     for (std::size_t i = 0; i < changes->size(); ++i) {
         auto change = read_change((*changes)[i], fmt::format("{}.changes[{}]", path, i), model,
-                                  lookup, r);
+                                  lookup, r,
+                                  where ? item(member(where, &Policy::changes),
+                                               policy.changes.size())
+                                        : nullptr);
         ok = ok && change.has_value();
         if (change) policy.changes.push_back(*change);
     }
     if (!ok) return std::nullopt;
     policy.from_days = std::max(0.0, *from);
+    bind_moments(node, path, model.run.warmup_days, where, r);
     if (policy.name.empty()) policy.name = path;
     return policy;
 }

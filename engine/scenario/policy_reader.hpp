@@ -17,6 +17,7 @@ namespace careflow::scenario {
 /// start of the measured window.
 std::optional<Policy> read_policy(const YAML::Node& node, const std::string& path,
                                   const Model& model, const StateLookup& lookup,
-                                  NodeReader& reader);
+                                  NodeReader& reader,
+                                  const Where<Policy>& where = {});
 
 }  // namespace careflow::scenario

@@ -130,8 +130,10 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (auto policies = NodeReader::optional(root, "policies")) {
         if (r_.expect_list(*policies, "policies")) {
             for (std::size_t i = 0; i < policies->size(); ++i) {
+                const std::size_t at = model_.policies.size();
+                const Where<Policy> where = [at](Model& m) -> Policy& { return m.policies[at]; };
                 auto policy = read_policy((*policies)[i], fmt::format("policies[{}]", i), model_,
-                                          care_state_lookup(), r_);
+                                          care_state_lookup(), r_, where);
                 if (policy) model_.policies.push_back(std::move(*policy));
             }
         }
@@ -140,8 +142,12 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (auto stock = NodeReader::optional(root, "initial_stock")) {
         if (r_.expect_list(*stock, "initial_stock")) {
             for (std::size_t i = 0; i < stock->size(); ++i) {
+                const std::size_t at = model_.initial_stock.size();
+                const Where<InitialStock> where = [at](Model& m) -> InitialStock& {
+                    return m.initial_stock[at];
+                };
                 auto entry = read_initial_stock((*stock)[i], fmt::format("initial_stock[{}]", i),
-                                                model_, care_state_lookup(), r_);
+                                                model_, care_state_lookup(), r_, where);
                 if (entry) model_.initial_stock.push_back(std::move(*entry));
             }
         }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 
 namespace careflow::scenario {
 namespace {
@@ -67,10 +68,17 @@ std::vector<std::uint16_t> contract_providers(const YAML::Node& node, const std:
     return {provider};
 }
 
+/// The contracts one entry became (indices into the strategy's contracts). Shared with the
+/// entry's bindings, and changed while the list is read: a later entry naming a provider
+/// takes that provider's contract over.
+using Copies = std::shared_ptr<std::vector<std::size_t>>;
+
 /// One strategy's contracts, with the entry each came from, to point at duplicates.
 class ContractList {
 public:
-    ContractList(const Model& model, NodeReader& reader) : model_(model), r_(reader) {}
+    /// `where`: the strategy's contracts in the model, to bind the entries' numbers to.
+    ContractList(const Model& model, NodeReader& reader, Where<std::vector<Contract>> where)
+        : model_(model), r_(reader), where_(std::move(where)) {}
 
     void read(const YAML::Node& node, const std::string& path, const StateLookup& lookup);
     std::vector<Contract> take() { return std::move(contracts_); }
@@ -78,9 +86,13 @@ public:
 private:
     void report_repeats(const YAML::Node& node, const std::string& path, StateId state,
                         const std::vector<std::size_t>& firsts);
+    /// Binds each number of an entry's terms to every contract the entry became.
+    void bind(const YAML::Node& node, const std::string& path, const Copies& copies);
 
     const Model& model_;
     NodeReader& r_;
+    Where<std::vector<Contract>> where_;
+    std::vector<Copies> owners_;  ///< per contract: the copies of the entry that set it
     std::vector<Contract> contracts_;
     std::vector<std::pair<YAML::Node, std::string>> sources_;  ///< per contract: node, path
     std::vector<bool> named_;  ///< per contract: its entry named the provider
@@ -96,6 +108,7 @@ void ContractList::read(const YAML::Node& node, const std::string& path,
     const auto providers = contract_providers(node, path, *state, model_, r_);
     if (!terms) return;
     const bool named = NodeReader::optional(node, "provider").has_value();
+    const auto copies = std::make_shared<std::vector<std::size_t>>();
     std::vector<std::size_t> repeated;  // the earlier contracts this entry repeats
     for (const auto provider : providers) {
         const auto same = std::find_if(contracts_.begin(), contracts_.end(),
@@ -115,15 +128,34 @@ void ContractList::read(const YAML::Node& node, const std::string& path,
         contract.provider = provider;
         if (same != contracts_.end()) {
             *same = contract;
-            sources_[at] = {node, path};
+            // reset(), not assignment: assigning a YAML::Node overwrites the node it holds,
+            // which would turn the earlier entry in the tree into a copy of this one.
+            sources_[at].first.reset(node);
+            sources_[at].second = path;
             named_[at] = true;
+            std::erase(*owners_[at], at);  // its old entry's values no longer reach it
+            owners_[at] = copies;
+            copies->push_back(at);
             continue;
         }
+        copies->push_back(contracts_.size());
         contracts_.push_back(contract);
         sources_.emplace_back(node, path);
         named_.push_back(named);
+        owners_.push_back(copies);
     }
     if (!repeated.empty()) report_repeats(node, path, *state, repeated);
+    bind(node, path, copies);
+}
+
+void ContractList::bind(const YAML::Node& node, const std::string& path, const Copies& copies) {
+    if (!where_) return;
+    for (PartBinding<Contract>& b : contract_term_bindings(node, path, model_.population)) {
+        r_.bind(b.node, b.path, [where = where_, copies, set = std::move(b.set)](Model& m, double v) {
+            std::vector<Contract>& contracts = where(m);
+            for (const std::size_t k : *copies) set(contracts[k], v);
+        });
+    }
 }
 
 void ContractList::report_repeats(const YAML::Node& node, const std::string& path,
@@ -148,7 +180,7 @@ void ContractList::report_repeats(const YAML::Node& node, const std::string& pat
 
 std::optional<Strategy> read_strategy(const YAML::Node& node, const std::string& path,
                                       const Model& model, const StateLookup& lookup,
-                                      NodeReader& r) {
+                                      NodeReader& r, const Where<Strategy>& where) {
     static constexpr std::array<std::string_view, 4> keys{"name", "description", "indexation",
                                                           "contracts"};
     if (!r.expect_map(node, path)) return std::nullopt;
@@ -166,10 +198,12 @@ std::optional<Strategy> read_strategy(const YAML::Node& node, const std::string&
                              {"hint: a fraction per year: 0.025 raises tariffs and budgets by "
                               "2.5 % a year"})
                 .value_or(0.0);
+        r.bind(*indexation, path + ".indexation",
+               assign(member(where, &Strategy::indexation_per_year)));
     }
     const auto contracts = r.required(node, "contracts", path);
     if (!contracts || !r.expect_list(*contracts, path + ".contracts")) return strategy;
-    ContractList list(model, r);
+    ContractList list(model, r, member(where, &Strategy::contracts));
     for (std::size_t i = 0; i < contracts->size(); ++i) {
         list.read((*contracts)[i], fmt::format("{}.contracts[{}]", path, i), lookup);
     }
@@ -186,7 +220,9 @@ std::vector<Strategy> read_strategies(const YAML::Node& list, const Model& model
     std::map<std::string, YAML::Node, std::less<>> names;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = fmt::format("strategies[{}]", i);
-        auto strategy = read_strategy(list[i], path, model, lookup, r);
+        const std::size_t at = strategies.size();
+        const Where<Strategy> where = [at](Model& m) -> Strategy& { return m.strategies[at]; };
+        auto strategy = read_strategy(list[i], path, model, lookup, r, where);
         if (!strategy) continue;
         const auto name_node = NodeReader::optional(list[i], "name");
         if (!name_node || !name_node->IsScalar()) continue;  // reported by read_strategy

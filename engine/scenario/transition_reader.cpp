@@ -66,14 +66,18 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
     t.severity_factor.assign(p.severity_levels.size(), 1.0);
     t.age_band_factor.assign(p.age_band_labels.size(), 1.0);
     if (auto factors = NodeReader::optional(node, "by_severity")) {
-        t.severity_factor = read_severity_factors(*factors, path + ".by_severity", p, r);
+        t.severity_factor = read_severity_factors(
+            *factors, path + ".by_severity", p, r,
+            where ? member(where, &Transition::severity_factor) : nullptr);
     }
     if (auto factors = NodeReader::optional(node, "by_age_band")) {
         if (t.after) {
             r.error(*factors, fmt::format("{}.by_age_band needs a rate ('per_year'), not "
                                           "'after'", path));
         }
-        t.age_band_factor = read_per_age_band(*factors, path + ".by_age_band", p, r);
+        t.age_band_factor = read_per_age_band(
+            *factors, path + ".by_age_band", p, r,
+            where ? member(where, &Transition::age_band_factor) : nullptr);
     }
     if (auto factor = NodeReader::optional(node, "guardianship")) {
         t.guardianship_factor = r.number(*factor, path + ".guardianship").value_or(1.0);

@@ -119,6 +119,14 @@ void check_state_values(const CareState& state, std::vector<std::string>& proble
 std::vector<std::string> check_model(const Model& model) {
     std::vector<std::string> problems;
     for (const CareState& state : model.states) check_state_values(state, problems);
+    for (const InitialStock& stock : model.initial_stock) {
+        check_distribution(stock.in_care_for, "initial_stock.in_care_for", problems);
+    }
+    for (const Policy& policy : model.policies) {
+        if (policy.until_days && *policy.until_days <= policy.from_days) {
+            problems.push_back(fmt::format("policy '{}': until must come after from", policy.name));
+        }
+    }
     const auto reaches = reaches_exit(model);
     for (std::size_t i = 0; i < reaches.size(); ++i) {
         if (!reaches[i]) problems.push_back(trapped_message(model, i));

@@ -133,10 +133,14 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
     clock.severity_factor.assign(p.severity_levels.size(), 1.0);
     clock.age_band_factor.assign(p.age_band_labels.size(), 1.0);
     if (auto f = NodeReader::optional(node, "by_severity")) {
-        clock.severity_factor = read_severity_factors(*f, path + ".by_severity", p, r);
+        clock.severity_factor = read_severity_factors(
+            *f, path + ".by_severity", p, r,
+            where ? member(where, &WaitingClock::severity_factor) : nullptr);
     }
     if (auto f = NodeReader::optional(node, "by_age_band")) {
-        clock.age_band_factor = read_per_age_band(*f, path + ".by_age_band", p, r);
+        clock.age_band_factor = read_per_age_band(
+            *f, path + ".by_age_band", p, r,
+            where ? member(where, &WaitingClock::age_band_factor) : nullptr);
     }
     if (auto f = NodeReader::optional(node, "in_bridging")) {
         clock.bridging_factor = r.bounded_number(*f, path + ".in_bridging",

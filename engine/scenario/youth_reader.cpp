@@ -179,7 +179,8 @@ Population read_population(const YAML::Node& node, NodeReader& r) {
 }
 
 YouthMix read_youth_mix(const YAML::Node& node, const std::string& path,
-                        const Population& population, NodeReader& r) {
+                        const Population& population, NodeReader& r,
+                        const Where<YouthMix>& where) {
     YouthMix mix;
     // Without a severity mix, every youth has the lightest level.
     mix.severity_cumulative.assign(population.severity_levels.size(), 1.0);
@@ -204,13 +205,18 @@ YouthMix read_youth_mix(const YAML::Node& node, const std::string& path,
         } else if (value) {
             mix.guardianship_share = *value;
         }
+        if (where) {
+            r.bind(*share, path + ".guardianship",
+                   assign(member(where, &YouthMix::guardianship_share)));
+        }
     }
     return mix;
 }
 
 std::vector<double> read_severity_factors(const YAML::Node& node, const std::string& path,
-                                          const Population& p, NodeReader& r) {
-    auto factors = read_per_severity(node, path, p, 1.0, r);
+                                          const Population& p, NodeReader& r,
+                                          const Where<std::vector<double>>& where) {
+    auto factors = read_per_severity(node, path, p, 1.0, r, where);
     if (std::any_of(factors.begin(), factors.end(), [](double f) { return f < 0.0; })) {
         r.error(node, fmt::format("{} factors must be 0 or more", path));
     }
@@ -218,7 +224,8 @@ std::vector<double> read_severity_factors(const YAML::Node& node, const std::str
 }
 
 std::vector<double> read_per_severity(const YAML::Node& node, const std::string& path,
-                                      const Population& p, double fill, NodeReader& r) {
+                                      const Population& p, double fill, NodeReader& r,
+                                      const Where<std::vector<double>>& where) {
     std::vector<double> values(p.severity_levels.size(), fill);
     if (!r.expect_map(node, path)) return values;
     r.check_unique_keys(node, path);
@@ -233,14 +240,17 @@ std::vector<double> read_per_severity(const YAML::Node& node, const std::string&
                     std::move(notes));
             continue;
         }
+        const auto level = static_cast<std::size_t>(it - p.severity_levels.begin());
         const auto value = r.number(entry.second, path + "." + name);
-        if (value) values[static_cast<std::size_t>(it - p.severity_levels.begin())] = *value;
+        if (value) values[level] = *value;
+        if (where) r.bind(entry.second, path + "." + name, assign(item(where, level)));
     }
     return values;
 }
 
 std::vector<double> read_per_age_band(const YAML::Node& node, const std::string& path,
-                                      const Population& p, NodeReader& r) {
+                                      const Population& p, NodeReader& r,
+                                      const Where<std::vector<double>>& where) {
     std::vector<double> factors(p.age_band_labels.size(), 1.0);
     if (!r.expect_map(node, path)) return factors;
     r.check_unique_keys(node, path);
@@ -257,6 +267,10 @@ std::vector<double> read_per_age_band(const YAML::Node& node, const std::string&
             r.error(entry.second, fmt::format("{}.{} must be 0 or more", path, label));
         } else if (value) {
             factors[static_cast<std::size_t>(it - p.age_band_labels.begin())] = *value;
+        }
+        if (where) {
+            r.bind(entry.second, path + "." + label,
+                   assign(item(where, static_cast<std::size_t>(it - p.age_band_labels.begin()))));
         }
     }
     return factors;

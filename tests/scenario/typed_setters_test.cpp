@@ -20,9 +20,15 @@ const scenario::UncertainInputs& inputs_of(const LoadedScenario& loaded) {
 
 /// What a model is, as far as anything can tell: its resolved parameters (the manifest's
 /// scenario part) and the metrics of one replication.
-std::string fingerprint(const Model& model) {
+/// (Behaviour::drawn marks the nominal model's drawn multipliers; what a model does never
+/// depends on it, so it is left out.)
+std::string fingerprint(Model model) {
     const BatchResult batch = run_batch(model, {.replications = 1, .seed = 5, .threads = 1});
-    return output::manifest_json(model, RunRecord{}) + replications_csv(batch.metrics);
+    for (Strategy& strategy : model.strategies) {
+        for (Contract& c : strategy.contracts) c.behaviour.drawn = false;
+    }
+    return output::manifest_json(model, RunRecord{}) + replications_csv(batch.metrics) +
+           replications_csv(batch.costs);
 }
 
 /// For draws 0..n-1 under `seed`: the setters' model equals the resolved YAML's model.
@@ -117,21 +123,99 @@ arrivals: [{to: a, per_year: 50}, {to: b, per_year: 50}]
     EXPECT_EQ(set.states[1].length_of_stay->mean_days, 33.0);
 }
 
-TEST(TypedSetters, AValueWithoutABindingYetStillResolvesTheTree) {
-    // re_entry has no typed setter yet: the draw goes through the YAML tree, as before.
+// Contract terms, each uncertain: one entry for two providers (two contracts), aliases shared
+// by two strategies.
+const char* const uncertain_contracts = R"(version: 2
+run: {horizon: 2 years, warmup: 0.5 years, replications: 4, seed: 3}
+youth: {severity_levels: [light, heavy]}
+states:
+  - {name: care, capacity: 40, length_of_stay: {exponential: {mean: 120 days}}, next: {exit: 0.9, home: 0.1}}
+  - {name: home, length_of_stay: {exponential: {mean: 200 days}}, next: {exit: 1}}
+arrivals:
+  - {to: care, per_year: 120, severity: {light: 0.6, heavy: 0.4}}
+providers:
+  - {name: a, delivers: {care: 0.5}}
+  - {name: b, delivers: {care: 0.5, home: 1}}
+strategies:
+  - name: day
+    indexation: {uniform: {min: 0.01, max: 0.04}}
+    contracts:
+      - state: care
+        scheme: day_price
+        price: {light: {uniform: {min: 200, max: 260}}, heavy: 300}
+        ceiling: {per_year: {uniform: {min: 2000000, max: 3000000}}, then: reduced_tariff, reduced_share: {uniform: {min: 0.5, max: 0.9}}}
+        admin: {per_claim: {uniform: {min: 10, max: 15}}, per_contract_year: 2500}
+        waiting: {per_week: {uniform: {min: 20, max: 40}}}
+        bonus: {substitution: {uniform: {min: 300, max: 700}}, shared_savings: {baseline: {uniform: {min: 1000000, max: 2000000}}, share: 0.5}}
+      - &home {state: home, scheme: per_unit, price: 78, units_per_week: {light: {uniform: {min: 0.5, max: 1.5}}, heavy: 2}}
+  - name: budget
+    contracts:
+      - {state: care, scheme: lump_sum, budget: {uniform: {min: 3000000, max: 4000000}}, cost_per_place: {uniform: {min: 90000, max: 110000}}}
+      - *home
+  - name: trajectory
+    contracts:
+      - {state: care, scheme: trajectory, price: {uniform: {min: 20000, max: 30000}}, max_duration: {uniform: {min: 200 days, max: 400 days}},
+         behaviour: {upcoding: {uniform: {min: 0, max: 0.2}}}}
+      - *home
+)";
+
+TEST(TypedSetters, GiveTheModelResolvingGivesForContractTerms) {
+    const LoadedScenario loaded = load_scenario_text(uncertain_contracts, "contracts.yaml", {});
+    EXPECT_EQ(inputs_of(loaded).inputs().size(), 14U);
+    expect_setters_match_resolving(loaded, 6);
+}
+
+TEST(TypedSetters, ReachOnlyTheContractsAnEntryStillSets) {
+    // The first entry covers both providers; the second names b and takes b's contract over,
+    // so the first entry's drawn price reaches a's contract alone.
     const std::string text = R"(version: 2
 run: {horizon: 1 year, replications: 2, seed: 3}
 states:
+  - {name: care, length_of_stay: {exponential: {mean: 30 days}}, next: {exit: 1}}
+arrivals: [{to: care, per_year: 50}]
+providers:
+  - {name: a, delivers: {care: 0.5}}
+  - {name: b, delivers: {care: 0.5}}
+strategies:
+  - name: s
+    contracts:
+      - {state: care, scheme: day_price, price: {uniform: {min: 100, max: 200}}}
+      - {state: care, provider: b, scheme: day_price, price: {uniform: {min: 300, max: 400}}}
+)";
+    const LoadedScenario loaded = load_scenario_text(text, "override.yaml", {});
+    const auto& inputs = inputs_of(loaded);
+    ASSERT_TRUE(inputs.all_bound());
+    std::vector<std::string> problems;
+    const Model set = inputs.model_set({123.45, 345.67}, problems);
+    const auto& contracts = set.strategies[0].contracts;
+    ASSERT_EQ(contracts.size(), 2U);
+    for (const Contract& c : contracts) {
+        const Cents want = set.providers[c.provider].name == "a" ? 12345 : 34567;
+        EXPECT_EQ(c.price_by_level.front(), want) << set.providers[c.provider].name;
+    }
+}
+
+TEST(TypedSetters, AValueWithoutABindingYetStillResolvesTheTree) {
+    // A level change's `after` has no typed setter (the changes are sorted by it): the draw
+    // goes through the YAML tree, as before.
+    const std::string text = R"(version: 2
+run: {horizon: 1 year, replications: 2, seed: 3}
+youth: {severity_levels: [light, heavy]}
+states:
   - {name: a, length_of_stay: {exponential: {mean: 30 days}}, next: {exit: 1}}
 arrivals: [{to: a, per_year: 50}]
-re_entry: {share: {uniform: {min: 0.1, max: 0.2}}, within: 100 days, to: a}
+strategies:
+  - name: s
+    contracts:
+      - {state: a, scheme: day_price, price: {light: 100, heavy: 200},
+         level_changes: [{after: {uniform: {min: 50 days, max: 90 days}}, by: 1}]}
 )";
-    const LoadedScenario loaded = load_scenario_text(text, "re-entry.yaml", {});
+    const LoadedScenario loaded = load_scenario_text(text, "level-changes.yaml", {});
     EXPECT_FALSE(inputs_of(loaded).all_bound());
     std::vector<Diagnostic> problems;
-    const auto model = inputs_of(loaded).model_with({0.15}, problems);
+    const auto model = inputs_of(loaded).model_with({70.0}, problems);
     ASSERT_TRUE(model.has_value());
-    EXPECT_EQ(model->re_entry->share, 0.15);
+    EXPECT_EQ(model->strategies[0].contracts[0].level_changes[0].after_days, 70.0);
 }
 
 TEST(CheckModel, ReportsAUniformWhoseMinPassedItsMax) {
