@@ -1,6 +1,7 @@
 // Distribution forms: each kind's sampler parameters and exact mean and variance.
 #include "model/distribution_forms.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace careflow {
@@ -56,6 +57,24 @@ Distribution make_distribution(DistributionForm form, double first, double secon
     d.form = form;
     d.given = {first, second};
     return d;
+}
+
+void set_empirical_moments(Distribution& d) {
+    double mean = 0.0;
+    double second = 0.0;
+    double previous_value = 0.0;
+    double previous_cumulative = 0.0;
+    for (std::size_t i = 0; i < d.values_days.size(); ++i) {
+        const double p = d.cumulative[i] - previous_cumulative;
+        const double b = d.values_days[i];
+        const double a = d.interpolate ? previous_value : b;
+        mean += p * (a + b) / 2.0;
+        second += p * (a * a + a * b + b * b) / 3.0;
+        previous_value = b;
+        previous_cumulative = d.cumulative[i];
+    }
+    d.mean_days = mean;
+    d.variance_days2 = std::max(0.0, second - mean * mean);
 }
 
 Distribution with_given(const Distribution& d, std::size_t which, double value) {

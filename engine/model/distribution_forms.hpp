@@ -17,7 +17,11 @@ namespace careflow {
                                              double second = 0.0);
 
 /// `d` with its `which`-th given number (0 or 1) replaced by `value`, everything else derived
-/// again.
+/// again. Not for `empirical`.
 [[nodiscard]] Distribution with_given(const Distribution& d, std::size_t which, double value);
+
+/// An empirical table's exact mean and variance, from its values and cumulative
+/// probabilities, as steps or (interpolate) as a piecewise-linear CDF from 0.
+void set_empirical_moments(Distribution& d);
 
 }  // namespace careflow

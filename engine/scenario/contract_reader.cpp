@@ -328,6 +328,18 @@ std::vector<PartBinding<Contract>> contract_term_bindings(const YAML::Node& node
     if (auto behaviour = NodeReader::optional(node, "behaviour")) {
         bind_behaviour(*behaviour, path + ".behaviour", out);
     }
+    if (auto changes = NodeReader::optional(node, "level_changes"); changes && changes->IsSequence()) {
+        for (std::size_t i = 0; i < changes->size(); ++i) {
+            bind_key((*changes)[i], "after", fmt::format("{}.level_changes[{}]", path, i),
+                     [i](Contract& c, double days) {
+                         for (LevelChange& change : c.level_changes) {
+                             if (change.given_order == i) change.after_days = days;
+                         }
+                         sort_level_changes(c.level_changes);
+                     },
+                     out);
+        }
+    }
     return out;
 }
 

@@ -29,6 +29,9 @@ std::optional<Contract> read_contract_terms(const YAML::Node& node, const std::s
 std::optional<Ceiling> read_ceiling(const YAML::Node& node, const std::string& path,
                                     NodeReader& reader);
 
+/// Sorts level changes by `after`, ties in the order the scenario lists them.
+void sort_level_changes(std::vector<LevelChange>& changes);
+
 /// `level_changes: [{after: 90 days, by: -1}, ...]`, sorted by `after`.
 std::vector<LevelChange> read_level_changes(const YAML::Node& node, const std::string& path,
                                             NodeReader& reader);

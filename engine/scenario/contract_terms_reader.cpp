@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace careflow::scenario {
 namespace {
@@ -88,6 +89,12 @@ std::optional<Ceiling> read_ceiling(const YAML::Node& node, const std::string& p
     return ceiling;
 }
 
+void sort_level_changes(std::vector<LevelChange>& changes) {
+    std::sort(changes.begin(), changes.end(), [](const LevelChange& a, const LevelChange& b) {
+        return std::pair(a.after_days, a.given_order) < std::pair(b.after_days, b.given_order);
+    });
+}
+
 std::vector<LevelChange> read_level_changes(const YAML::Node& node, const std::string& path,
                                             NodeReader& r) {
     static constexpr std::array<std::string_view, 2> keys{"after", "by"};
@@ -98,7 +105,7 @@ std::vector<LevelChange> read_level_changes(const YAML::Node& node, const std::s
         const std::string at = fmt::format("{}[{}]", path, i);
         if (!r.expect_map(item, at)) continue;
         r.check_keys(item, at, keys);
-        LevelChange change;
+        LevelChange change{.given_order = static_cast<std::uint16_t>(i)};
         if (const auto after = r.required(item, "after", at)) {
             change.after_days = r.duration_days(*after, at + ".after").value_or(0.0);
         }
@@ -117,10 +124,7 @@ std::vector<LevelChange> read_level_changes(const YAML::Node& node, const std::s
         }
         changes.push_back(change);
     }
-    std::stable_sort(changes.begin(), changes.end(),
-                     [](const LevelChange& a, const LevelChange& b) {
-                         return a.after_days < b.after_days;
-                     });
+    sort_level_changes(changes);
     return changes;
 }
 

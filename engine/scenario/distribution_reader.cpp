@@ -168,6 +168,24 @@ std::string_view distribution_kind_name(DistributionKind kind) {
 
 namespace {
 
+/// Binds each duration of an empirical table (its probabilities must sum to 1, so none can
+/// vary alone).
+void bind_table(const YAML::Node& params, std::string_view path, const Where<Distribution>& where,
+                NodeReader& r) {
+    const auto table = NodeReader::optional(params, "table");
+    if (!table || !table->IsSequence()) return;
+    for (std::size_t i = 0; i < table->size(); ++i) {
+        const YAML::Node row = (*table)[i];
+        if (!row.IsSequence() || row.size() != 2) continue;
+        r.bind(row[0], fmt::format("{}.table[{}][0]", path, i),
+               [where, i](Model& m, double days) {
+                   Distribution& d = where(m);
+                   d.values_days[i] = days;
+                   set_empirical_moments(d);
+               });
+    }
+}
+
 /// Binds the numbers a distribution of `form` was given (the keys in form order, or the node
 /// itself for a deterministic value) to the distribution at `where`.
 void bind_given(const YAML::Node& params, std::string_view path, const Distribution& d,
@@ -175,7 +193,11 @@ void bind_given(const YAML::Node& params, std::string_view path, const Distribut
     static constexpr std::array<std::array<std::string_view, 2>, 9> keys{{
         {"mean", ""}, {"mean", "cv"}, {"shape", "scale"}, {"mean", "sd"}, {"median", "sd_log"},
         {"shape", "scale"}, {"", ""}, {"min", "max"}, {"", ""}}};
-    if (!where || d.form == DistributionForm::empirical) return;
+    if (!where) return;
+    if (d.form == DistributionForm::empirical) {
+        bind_table(params, path, where, r);
+        return;
+    }
     const auto setter = [where](std::size_t which) {
         return [where, which](Model& m, double v) {
             Distribution& at = where(m);

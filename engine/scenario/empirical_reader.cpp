@@ -1,6 +1,8 @@
 // The empirical distribution: a table of durations and their probabilities.
 #include "scenario/distribution_reader.hpp"
 
+#include "model/distribution_forms.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -32,24 +34,6 @@ std::optional<TableRow> read_row(NodeReader& r, const YAML::Node& row, const std
     }
     if (!days || !p) return std::nullopt;
     return TableRow{*days, *p};
-}
-
-/// Mean and second moment of the table, as steps or as a piecewise-linear CDF from 0.
-std::pair<double, double> moments(const Distribution& d) {
-    double mean = 0.0;
-    double second = 0.0;
-    double previous_value = 0.0;
-    double previous_cumulative = 0.0;
-    for (std::size_t i = 0; i < d.values_days.size(); ++i) {
-        const double p = d.cumulative[i] - previous_cumulative;
-        const double b = d.values_days[i];
-        const double a = d.interpolate ? previous_value : b;
-        mean += p * (a + b) / 2.0;
-        second += p * (a * a + a * b + b * b) / 3.0;
-        previous_value = b;
-        previous_cumulative = d.cumulative[i];
-    }
-    return {mean, second};
 }
 
 }  // namespace
@@ -88,13 +72,11 @@ std::optional<Distribution> read_empirical(NodeReader& r, const YAML::Node& para
     }
     if (!ok) return std::nullopt;
     d.cumulative.back() = 1.0;
-    const auto [mean, second] = moments(d);
-    if (!(mean > 0.0)) {
+    set_empirical_moments(d);
+    if (!(d.mean_days > 0.0)) {
         r.error(*table, fmt::format("{} must have a mean longer than 0 days", table_path));
         return std::nullopt;
     }
-    d.mean_days = mean;
-    d.variance_days2 = std::max(0.0, second - mean * mean);
     return d;
 }
 

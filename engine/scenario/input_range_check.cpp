@@ -50,7 +50,7 @@ bool check_one(const UncertainInputs& uncertainty, std::size_t i, const YAML::No
         std::vector<double> values = nominal_values(uncertainty);
         values[i] = end_value(input, end);
         std::vector<Diagnostic> problems;
-        if (uncertainty.model_resolved(values, problems)) continue;
+        if (uncertainty.valid_at(values, problems)) continue;
         reader.error(node, fmt::format("{} can be drawn as {:.6g}{} (the {} end of its "
                                        "distribution), which makes the scenario invalid",
                                        input.path, values[i], unit_of(input),
@@ -79,7 +79,7 @@ bool check_siblings(const UncertainInputs& uncertainty, std::size_t i, std::size
         values[i] = end_value(a, end_a);
         values[j] = end_value(b, end_b);
         std::vector<Diagnostic> problems;
-        if (uncertainty.model_resolved(values, problems)) continue;
+        if (uncertainty.valid_at(values, problems)) continue;
         std::vector<std::string> notes = problem_notes(problems);
         notes.back() = "hint: make the two distributions' ranges keep the rule whatever they "
                        "draw (for a min and a max: the min's highest value below the max's "
@@ -117,7 +117,7 @@ void check_input_ranges(const UncertainInputs& uncertainty, const std::vector<YA
         std::vector<double> values;
         for (const auto& input : inputs) values.push_back(end_value(input, end));
         std::vector<Diagnostic> problems;
-        if (uncertainty.model_resolved(values, problems)) continue;
+        if (uncertainty.valid_at(values, problems)) continue;
         reader.error(nodes.front(),
                      fmt::format("the {} uncertain inputs, all drawn at the {} ends of their "
                                  "distributions, make the scenario invalid", inputs.size(),

@@ -18,9 +18,13 @@ using Kind = PolicyChange::Kind;
 /// window's start.
 std::optional<double> read_moment(const YAML::Node& node, const std::string& path,
                                   const Model& model, NodeReader& r) {
+    const double window_start = model.run.warmup_days;
+    if (is_input_distribution(node)) {  // an uncertain duration (a date cannot be drawn)
+        const auto days = r.duration_days(node, path, true);
+        return days ? std::optional(window_start + *days) : std::nullopt;
+    }
     const auto text = r.text(node, path);
     if (!text) return std::nullopt;
-    const double window_start = model.run.warmup_days;
     if (const auto date = parse_date(*text)) {
         if (!model.calendar.start) {
             r.error(node, fmt::format("{} is a date, but the scenario has no 'start'", path),
@@ -108,6 +112,9 @@ std::optional<PolicyChange> read_change(const YAML::Node& node, const std::strin
     if (auto state = NodeReader::optional(node, "places")) {
         change.kind = Kind::places;
         const auto id = lookup(*state, path + ".places");
+        if (auto to = NodeReader::optional(node, "to"); to && is_input_distribution(*to)) {
+            (void)r.integer(*to, path + ".to");  // drawn places are whole: now the nominal
+        }
         value = change_value(node, "to", path, 1e7, r, where);
         if (value && std::trunc(*value) != *value) {
             r.error(node, fmt::format("{}.to must be a whole number of places", path));

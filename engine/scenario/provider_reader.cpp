@@ -5,8 +5,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace careflow::scenario {
 namespace {
@@ -114,6 +118,10 @@ void ProviderReader::read_delivers(const YAML::Node& node, const std::string& pa
 void ProviderReader::add_share(const YAML::Node& at, const std::string& path, StateId state,
                                double share) {
     const auto provider = static_cast<std::uint16_t>(model_.providers.size() - 1);
+    r_.bind(at, path, [d = model_.deliveries.size()](Model& m, double drawn) {
+        m.deliveries[d].share = drawn;
+        refresh_remainder(m, m.deliveries[d].state);
+    });
     model_.deliveries.push_back({.provider = provider, .state = state, .share = share});
     const std::size_t i = index(state);
     sums_[i] += share;
@@ -140,6 +148,56 @@ void read_providers(const YAML::Node& list, const StateLookup& lookup, Model& mo
     for (std::size_t i = 0; i < list.size(); ++i) {
         providers.read_provider(list[i], fmt::format("providers[{}]", i));
     }
+}
+
+/// The remainder provider's index, if the model has one.
+std::optional<std::uint16_t> remainder_index(const Model& model) {
+    if (model.providers.empty() || model.providers.back().name != remainder_provider) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(model.providers.size() - 1);
+}
+
+void refresh_remainder(Model& model, StateId state) {
+    const auto other = remainder_index(model);
+    double listed = 0.0;
+    Delivery* rest = nullptr;
+    for (Delivery& d : model.deliveries) {
+        if (d.state != state) continue;
+        if (other && d.provider == *other) {
+            rest = &d;
+        } else {
+            listed += d.share;
+        }
+    }
+    if (rest != nullptr) rest->share = 1.0 - listed;
+}
+
+std::vector<std::string> provider_share_problems(const Model& model) {
+    std::vector<double> listed(model.state_count(), 0.0);
+    std::vector<bool> has_rest(model.state_count(), false);
+    const auto other = remainder_index(model);
+    for (const Delivery& d : model.deliveries) {
+        if (other && d.provider == *other) {
+            has_rest[index(d.state)] = true;
+        } else {
+            listed[index(d.state)] += d.share;
+        }
+    }
+    std::vector<std::string> problems;
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        if (listed[i] > 1.0 + share_tolerance) {
+            problems.push_back(fmt::format("the providers of state '{}' take {:.6g} of its "
+                                           "admissions, more than all of them",
+                                           model.states[i].name, listed[i]));
+        } else if (listed[i] > 0.0 && !has_rest[i] && listed[i] < 1.0 - share_tolerance) {
+            problems.push_back(fmt::format(
+                "the providers of state '{}' take {:.6g} of its admissions, not all of them, and "
+                "no provider '{}' takes the rest (in the nominal scenario their shares sum to 1)",
+                model.states[i].name, listed[i], remainder_provider));
+        }
+    }
+    return problems;
 }
 
 void add_remainder_provider(Model& model) {

@@ -23,4 +23,13 @@ void read_providers(const YAML::Node& list, const StateLookup& lookup, Model& mo
 /// shares; all of a state no listed provider delivers), if any state has one.
 void add_remainder_provider(Model& model);
 
+/// After a listed share of `state` changed (a typed setter): the remainder provider's share of
+/// it, if it has one, is 1 minus the listed shares again. The providers stay those of the
+/// nominal model, so every replication reports the same rows.
+void refresh_remainder(Model& model, StateId state);
+
+/// Shares of a changed model that no longer add up: more than all of a state's admissions,
+/// or less than all where no remainder provider takes the rest.
+[[nodiscard]] std::vector<std::string> provider_share_problems(const Model& model);
+
 }  // namespace careflow::scenario

@@ -57,7 +57,8 @@ private:
     void read_kind(const YAML::Node& node, const std::string& path, CareState& state);
     /// Providers, their deliveries (with "other" for the rest) and strategies, if any.
     void read_procurement(const YAML::Node& root);
-    std::vector<Route> read_routes(const YAML::Node& node, const std::string& path);
+    std::vector<Route> read_routes(const YAML::Node& node, const std::string& path,
+                                   const Where<std::vector<Route>>& where);
     /// Looks up care states by name (not `exit`), for streams and stock.
     StateLookup care_state_lookup() {
         return [this](const YAML::Node& n, const std::string& p) { return find_state(n, p, false); };
@@ -341,7 +342,10 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
     if (next && !los && transitions) {
         r_.error(*next, fmt::format("{}.next needs a 'length_of_stay'", path));
     }
-    if (next) state.next = read_routes(*next, path + ".next");
+    if (next) {
+        state.next = read_routes(*next, path + ".next",
+                                 where ? member(where, &CareState::next) : nullptr);
+    }
     if (transitions) {
         const StateLookup any_state = [this](const YAML::Node& n, const std::string& p) {
             return find_state(n, p, true);
@@ -384,7 +388,8 @@ void Resolver::read_procurement(const YAML::Node& root) {
     }
 }
 
-std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::string& path) {
+std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::string& path,
+                                         const Where<std::vector<Route>>& where) {
     std::vector<Route> routes;
     if (!r_.expect_map(node, path)) return routes;
     r_.check_unique_keys(node, path);
@@ -401,7 +406,12 @@ std::vector<Route> Resolver::read_routes(const YAML::Node& node, const std::stri
         }
         if (!to || !p) { ok = false; continue; }
         total += *p;
-        if (*p > 0.0) routes.push_back({*to, *p});
+        if (*p <= 0.0) continue;  // a route never taken (and a value that cannot vary)
+        if (where) {
+            r_.bind(entry.second, key_path,
+                    assign(member(item(where, routes.size()), &Route::probability)));
+        }
+        routes.push_back({*to, *p});
     }
     if (ok && std::abs(total - 1.0) > probability_tolerance) {
         r_.error(node, fmt::format("{} probabilities must sum to 1, got {:.10g}", path, total),

@@ -49,6 +49,20 @@ std::vector<ModelSetter> setters_of(const YAML::Node& node, const std::vector<Bi
     return setters;
 }
 
+/// An input no reader bound cannot be written into a drawn model: reported where it stands
+/// (every number a reader takes is bound; this is a safety net for a new key without one).
+void report_unbound(const std::vector<UncertainInputs::Input>& inputs,
+                    const std::vector<YAML::Node>& nodes, NodeReader& reader) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (!inputs[i].setters.empty()) continue;
+        reader.error(nodes[i], fmt::format("{} cannot be given as a distribution: careflow "
+                                           "cannot change it after the scenario is read",
+                                           inputs[i].path),
+                     {"hint: write one value here, or vary it between runs with careflow "
+                      "sweep --vary"});
+    }
+}
+
 }  // namespace
 
 UncertainInputs::UncertainInputs(YAML::Node nominal, const NodeReader& origins,
@@ -80,7 +94,6 @@ std::vector<double> UncertainInputs::values(std::uint64_t seed,
 
 std::optional<Model> UncertainInputs::model_with(const std::vector<double>& values,
                                                  std::vector<Diagnostic>& problems) const {
-    if (!all_bound_) return model_resolved(values, problems);
     std::vector<std::string> found;
     Model model = model_set(values, found);
     for (std::string& message : found) {
@@ -99,6 +112,12 @@ Model UncertainInputs::model_set(const std::vector<double>& values,
     }
     problems = check_model(model);
     return model;
+}
+
+bool UncertainInputs::valid_at(const std::vector<double>& values,
+                               std::vector<Diagnostic>& problems) const {
+    return model_resolved(values, problems).has_value() &&
+           model_with(values, problems).has_value();
 }
 
 std::optional<Model> UncertainInputs::model_resolved(const std::vector<double>& values,
@@ -177,7 +196,10 @@ std::shared_ptr<const UncertainInputs> make_uncertain_inputs(const YAML::Node& r
     }
     auto uncertainty =
         std::make_shared<const UncertainInputs>(root, reader, std::move(inputs), nominal);
+    // The ranges first: a value no draw can keep valid (a share that must sum to 1 with
+    // others) is reported by the rule it breaks, not as a value without a setter.
     check_input_ranges(*uncertainty, nodes, reader);
+    if (!reader.has_errors()) report_unbound(uncertainty->inputs(), nodes, reader);
     return reader.has_errors() ? nullptr : uncertainty;
 }
 

@@ -16,12 +16,13 @@ namespace careflow::scenario {
 
 /// Draws every uncertain parameter once per replication and makes the model of the draw: a
 /// copy of the nominal model with each drawn value written in by its typed setter (the
-/// reader's binding), then checked. A parameter's draw depends only on (seed, replication,
-/// its path), never on the thread, the other parameters or their order, so a variant scenario
-/// that shares a parameter draws the same value for it (common random numbers).
+/// reader's binding, model_binding.hpp), then checked by check_model. No YAML is read after
+/// load. A parameter's draw depends only on (seed, replication, its path), never on the
+/// thread, the other parameters or their order, so a variant scenario that shares a parameter
+/// draws the same value for it (common random numbers).
 ///
-/// Until every kind of value has a binding, a scenario with an input that has none (see
-/// model_binding.hpp) still resolves its YAML tree with the drawn values written in.
+/// At load, the ends of every input's range are probed both ways: resolving the YAML tree
+/// with the values written in (so every rule of the readers holds there) and by the setters.
 class UncertainInputs final : public InputUncertainty {
 public:
     struct Input {
@@ -46,22 +47,27 @@ public:
     /// The values drawn for replication `replication` under `seed`, aligned with inputs().
     [[nodiscard]] std::vector<double> values(std::uint64_t seed,
                                              std::uint32_t replication) const;
-    /// The model with the inputs at `values`, or nullopt with the errors that made it invalid:
-    /// by the typed setters when every input has one, else by resolving the YAML tree.
+    /// The model with the inputs at `values` (written by their setters), or nullopt with the
+    /// errors that make it invalid.
     [[nodiscard]] std::optional<Model> model_with(const std::vector<double>& values,
                                                   std::vector<Diagnostic>& problems) const;
-    /// True when every input has a typed setter (no YAML is read after load).
+    /// True when every input has a typed setter (make_uncertain_inputs reports one without).
     [[nodiscard]] bool all_bound() const noexcept { return all_bound_; }
-    /// The model with the inputs at `values` written by their setters (all_bound() only),
-    /// and the problems that make it invalid (none: valid).
+    /// The model with the inputs at `values` written by their setters, and the problems that
+    /// make it invalid (none: valid).
     [[nodiscard]] Model model_set(const std::vector<double>& values,
                                   std::vector<std::string>& problems) const;
-    /// As model_with, by resolving the YAML tree with the values written in as text.
+    /// At load only: the model of resolving the YAML tree with `values` written in as text,
+    /// or nullopt with the readers' errors.
     [[nodiscard]] std::optional<Model> model_resolved(const std::vector<double>& values,
                                                       std::vector<Diagnostic>& problems) const;
+    /// At load only: true when `values` keep both the readers' rules (model_resolved) and
+    /// check_model's (model_with); else false with the problems.
+    [[nodiscard]] bool valid_at(const std::vector<double>& values,
+                                std::vector<Diagnostic>& problems) const;
 
 private:
-    /// A tree of the scenario for one draw to write its values into (see pool_).
+    /// A tree of the scenario for one probe to write its values into (see pool_).
     [[nodiscard]] YAML::Node take_tree() const;
     void give_back(const YAML::Node& tree) const;
     [[nodiscard]] std::optional<Model> resolve_tree(const YAML::Node& tree,
@@ -73,11 +79,11 @@ private:
     NodeReader origins_;
     std::vector<Input> inputs_;
     std::vector<std::uint64_t> entities_;  ///< per input: its stream, a hash of its path
-    // Trees that earlier draws wrote into, for the next draws to reuse: every draw writes
-    // every input, so an old draw's values never leak into a new one. yaml-cpp trees are not
-    // safe to read from two threads (const reads update cached sizes), so each draw has a tree
-    // of its own; reusing them makes a draw cost one resolve and not also a clone (0.8 ms of
-    // NV's 1.6), and keeps clones, which read the shared nominal tree, to one per thread.
+    // Trees that earlier probes wrote into, for the next probes to reuse: every probe writes
+    // every input, so an old probe's values never leak into a new one. Reusing them makes a
+    // probe cost one resolve and not also a clone (0.8 ms of NV's 1.6). yaml-cpp trees are not
+    // safe to read from two threads (const reads update cached sizes); the mutex keeps the
+    // pool safe should probes ever run on threads.
     mutable std::mutex pool_mutex_;
     mutable std::vector<YAML::Node> pool_;
 };

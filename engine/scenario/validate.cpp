@@ -3,12 +3,14 @@
 
 #include "model/traffic.hpp"
 #include "scenario/capacity_reader.hpp"
+#include "scenario/provider_reader.hpp"
 #include "scenario/units.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -86,7 +88,11 @@ void check_run_size(const Model& model, const ModelSource& source, NodeReader& r
 void check_distribution(const std::optional<Distribution>& d, const std::string& where,
                         std::vector<std::string>& problems) {
     if (!d) return;
-    if (d->kind == DistributionKind::uniform && !(d->high > d->low)) {
+    const auto& values = d->values_days;
+    if (std::adjacent_find(values.begin(), values.end(), std::greater_equal<>()) != values.end()) {
+        problems.push_back(fmt::format("{}: an empirical table's durations must increase down the "
+                                       "table", where));
+    } else if (d->kind == DistributionKind::uniform && !(d->high > d->low)) {
         problems.push_back(fmt::format("{}: a uniform's max ({:g} days) must be greater than its "
                                        "min ({:g} days)", where, d->high, d->low));
     } else if (!(d->mean_days > 0.0) || !std::isfinite(d->mean_days)) {
@@ -97,6 +103,14 @@ void check_distribution(const std::optional<Distribution>& d, const std::string&
 
 void check_state_values(const CareState& state, std::vector<std::string>& problems) {
     const std::string path = "states." + state.name;
+    if (!state.next.empty()) {
+        double total = 0.0;
+        for (const Route& route : state.next) total += route.probability;
+        if (std::abs(total - 1.0) > 1e-6) {
+            problems.push_back(fmt::format("{}.next probabilities must sum to 1, got {:.10g}", path,
+                                           total));
+        }
+    }
     check_distribution(state.length_of_stay, path + ".length_of_stay", problems);
     for (std::size_t t = 0; t < state.transitions.size(); ++t) {
         check_distribution(state.transitions[t].after,
@@ -132,6 +146,9 @@ std::vector<std::string> check_model(const Model& model) {
         if (!reaches[i]) problems.push_back(trapped_message(model, i));
     }
     if (auto problem = run_size_problem(model)) problems.push_back(std::move(*problem));
+    for (std::string& problem : provider_share_problems(model)) {
+        problems.push_back(std::move(problem));
+    }
     return problems;
 }
 

@@ -54,6 +54,12 @@ std::optional<ComeBack> read_comes_back(const YAML::Node& node, const std::strin
         } else if (value) {
             back.severity_shift = static_cast<int>(*value);
         }
+        if (where) {
+            r.bind(*shift, path + ".severity_shift",
+                   assign(member(where, &ComeBack::severity_shift), [](double whole) {
+                       return static_cast<int>(whole);
+                   }));
+        }
     }
     if (auto to = NodeReader::optional(node, "to")) {
         back.to = lookup(*to, path + ".to");

@@ -61,7 +61,7 @@ void read_bands(const YAML::Node& node, Population& p, NodeReader& r) {
 }
 
 std::optional<AgeTable> read_age_table(const YAML::Node& node, const std::string& path,
-                                       NodeReader& r) {
+                                       NodeReader& r, const Where<AgeTable>& where) {
     if (!r.expect_list(node, path)) return std::nullopt;
     AgeTable table;
     double total = 0.0;
@@ -84,6 +84,10 @@ std::optional<AgeTable> read_age_table(const YAML::Node& node, const std::string
             return std::nullopt;
         }
         total += *share;
+        if (where) {  // the shares must sum to 1: none can vary alone
+            r.bind(row[0], row_path + "[0]", assign(item(member(where, &AgeTable::from_years), i)));
+            r.bind(row[1], row_path + "[1]", assign(item(member(where, &AgeTable::to_years), i)));
+        }
         table.from_years.push_back(*from);
         table.to_years.push_back(*to);
         table.cumulative.push_back(total);
@@ -185,7 +189,8 @@ YouthMix read_youth_mix(const YAML::Node& node, const std::string& path,
     // Without a severity mix, every youth has the lightest level.
     mix.severity_cumulative.assign(population.severity_levels.size(), 1.0);
     if (auto age = NodeReader::optional(node, "age")) {
-        mix.age = read_age_table(*age, path + ".age", r);
+        mix.age = read_age_table(*age, path + ".age", r,
+                                 where ? held(member(where, &YouthMix::age)) : nullptr);
     }
     if (auto severity = NodeReader::optional(node, "severity")) {
         mix.severity_cumulative = read_severity_mix(*severity, path + ".severity", population, r);

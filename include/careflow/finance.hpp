@@ -63,6 +63,7 @@ struct Ceiling {
 struct LevelChange {
     double after_days = 0.0;
     int by = 0;
+    std::uint16_t given_order = 0;  ///< its place in the scenario's list: ties keep this order
 };
 
 /// Shared savings: a provider billing less than `baseline_per_year` in a year receives

@@ -97,6 +97,45 @@ TEST(TypedSetters, GiveTheModelResolvingGivesForEveryBoundKind) {
     expect_setters_match_resolving(loaded, 6);
 }
 
+// The rest: youth mixes and factors, initial stock, policies, re-entry, come-backs.
+const char* const more_bound_kinds = R"(version: 2
+run: {horizon: 2 years, warmup: 0.5 years, replications: 4, seed: 3}
+youth: {severity_levels: [light, severe], age_bands: [0, 12, 16]}
+states:
+  - name: care
+    capacity: 30
+    length_of_stay: {exponential: {mean: 100 days}}
+    next: {exit: 1}
+    transitions:
+      - {to: crisis, type: escalation, per_year: 0.1,
+         by_severity: {severe: {uniform: {min: 2, max: 4}}}, by_age_band: {12-15: {uniform: {min: 1, max: 2}}}}
+    waitlist:
+      while_waiting:
+        - {type: renege, per_year: 0.5, comes_back: {share: 0.5, after: {exponential: {mean: 30 days}},
+           severity_shift: {uniform: {min: 0, max: 1}}}}
+  - {name: crisis, length_of_stay: {exponential: {mean: 20 days}}, next: {exit: 1}}
+arrivals:
+  - {to: care, per_year: 150, age: [[{uniform: {min: 4, max: 8}}, 12, 0.5], [12, 18, 0.5]],
+     severity: {light: 0.7, severe: 0.3}, guardianship: {uniform: {min: 0.05, max: 0.15}}}
+initial_stock:
+  - {state: care, count: {uniform: {min: 20, max: 30}}, age: [[0, 18, 1]],
+     in_care_for: {exponential: {mean: {uniform: {min: 50 days, max: 150 days}}}}}
+policies:
+  - name: more places
+    from: {uniform: {min: 0.5 years, max: 1 year}}
+    until: {uniform: {min: 1.5 years, max: 1.9 years}}
+    changes:
+      - {places: care, to: {uniform: {min: 35, max: 45}}}
+      - {rates: care, factor: {uniform: {min: 0.5, max: 1}}}
+re_entry: {share: {uniform: {min: 0.05, max: 0.15}}, within: {uniform: {min: 100 days, max: 300 days}}, to: care}
+)";
+
+TEST(TypedSetters, GiveTheModelResolvingGivesForMixesStocksPoliciesAndReEntry) {
+    const LoadedScenario loaded = load_scenario_text(more_bound_kinds, "more.yaml", {});
+    EXPECT_EQ(inputs_of(loaded).inputs().size(), 13U);
+    expect_setters_match_resolving(loaded, 6);
+}
+
 TEST(TypedSetters, CoverEveryUncertainInputOfNoordVeluwe) {
     const LoadedScenario loaded =
         load_scenario(std::string(CAREFLOW_SOURCE_DIR) + "/scenarios/noord-veluwe-2019.yaml");
@@ -195,9 +234,7 @@ strategies:
     }
 }
 
-TEST(TypedSetters, AValueWithoutABindingYetStillResolvesTheTree) {
-    // A level change's `after` has no typed setter (the changes are sorted by it): the draw
-    // goes through the YAML tree, as before.
+TEST(TypedSetters, KeepLevelChangesSortedByWhenTheyApply) {
     const std::string text = R"(version: 2
 run: {horizon: 1 year, replications: 2, seed: 3}
 youth: {severity_levels: [light, heavy]}
@@ -208,14 +245,61 @@ strategies:
   - name: s
     contracts:
       - {state: a, scheme: day_price, price: {light: 100, heavy: 200},
-         level_changes: [{after: {uniform: {min: 50 days, max: 90 days}}, by: 1}]}
+         level_changes: [{after: {uniform: {min: 50 days, max: 150 days}}, by: 1},
+                         {after: 120 days, by: -1}]}
 )";
     const LoadedScenario loaded = load_scenario_text(text, "level-changes.yaml", {});
-    EXPECT_FALSE(inputs_of(loaded).all_bound());
-    std::vector<Diagnostic> problems;
-    const auto model = inputs_of(loaded).model_with({70.0}, problems);
-    ASSERT_TRUE(model.has_value());
-    EXPECT_EQ(model->strategies[0].contracts[0].level_changes[0].after_days, 70.0);
+    expect_setters_match_resolving(loaded, 8);
+    std::vector<std::string> problems;
+    const Model set = inputs_of(loaded).model_set({140.0}, problems);
+    const auto& changes = set.strategies[0].contracts[0].level_changes;
+    ASSERT_EQ(changes.size(), 2U);
+    EXPECT_EQ(changes[0].after_days, 120.0);
+    EXPECT_EQ(changes[0].by, -1);
+    EXPECT_EQ(changes[1].after_days, 140.0);
+}
+
+TEST(TypedSetters, MoveTheRemainderProviderWithADrawnShare) {
+    const std::string text = R"(version: 2
+run: {horizon: 1 year, replications: 2, seed: 3}
+states:
+  - {name: a, length_of_stay: {exponential: {mean: 30 days}}, next: {exit: 1}}
+arrivals: [{to: a, per_year: 80}]
+providers:
+  - {name: p, delivers: {a: {uniform: {min: 0.3, max: 0.6}}}}
+  - {name: q, delivers: {a: 0.2}}
+strategies:
+  - name: s
+    contracts: [{state: a, scheme: day_price, price: 100}]
+)";
+    const LoadedScenario loaded = load_scenario_text(text, "shares.yaml", {});
+    expect_setters_match_resolving(loaded, 8);
+    std::vector<std::string> problems;
+    const Model set = inputs_of(loaded).model_set({0.55}, problems);
+    ASSERT_EQ(set.providers.back().name, "other");
+    EXPECT_DOUBLE_EQ(set.deliveries.back().share, 1.0 - (0.55 + 0.2));
+}
+
+TEST(TypedSetters, RefuseAtLoadAShareThatLeavesAdmissionsToNoProvider) {
+    // The listed shares sum to 1, so there is no 'other' provider to take what a lower draw
+    // leaves: the providers would change from one replication to the next.
+    const std::string text = R"(version: 2
+run: {horizon: 1 year, replications: 2, seed: 3}
+states:
+  - {name: a, length_of_stay: {exponential: {mean: 30 days}}, next: {exit: 1}}
+arrivals: [{to: a, per_year: 80}]
+providers:
+  - {name: p, delivers: {a: {triangular: {min: 0.4, mode: 0.5, max: 0.5}}}}
+  - {name: q, delivers: {a: 0.5}}
+)";
+    try {
+        (void)load_scenario_text(text, "shares.yaml", {});
+        FAIL() << "expected a ScenarioError";
+    } catch (const ScenarioError& e) {
+        const std::string text_of = format_all(e.diagnostics());
+        EXPECT_NE(text_of.find("shares.yaml:7:29"), std::string::npos) << text_of;
+        EXPECT_NE(text_of.find("no provider 'other' takes the rest"), std::string::npos) << text_of;
+    }
 }
 
 TEST(CheckModel, ReportsAUniformWhoseMinPassedItsMax) {
