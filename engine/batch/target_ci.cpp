@@ -1,4 +1,6 @@
 // --target-ci: parsing METRIC=HALF_WIDTH, finding the metric's column, judging the interval.
+#include "model/spelling.hpp"
+
 #include <careflow/diagnostics.hpp>
 #include <careflow/replications.hpp>
 
@@ -46,27 +48,10 @@ std::optional<double> parse_positive(std::string_view text) {
     return value;
 }
 
-/// Edit distance (insertions, deletions, substitutions), for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                               diagonal + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 /// The names among `names` nearest to `wanted`, closest first, only those plausibly meant.
 std::vector<std::string> close_matches(const std::string& wanted,
                                        const std::vector<std::string>& names) {
-    const std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
+    const std::size_t limit = typo_limit(wanted);
     std::vector<std::pair<std::size_t, std::string>> ranked;
     for (const std::string& name : names) {
         const std::size_t distance = edit_distance(wanted, name);

@@ -11,7 +11,7 @@ namespace careflow {
 enum class Purpose : std::uint16_t {
     arrivals = 1,  ///< gaps between referrals of one arrival stream
     youth = 2,     ///< one youth's stays and routing decisions
-    staffing = 3,  ///< reserved for staff attrition and hiring
+    staffing = 3,  ///< staff attrition and hiring (entity: the state)
     provider = 4,  ///< which provider admits a youth (entity: the youth's birth key)
     billing = 5,   ///< upcoding draws when a stay is priced (entity: the youth's birth key)
     parameters = 6,  ///< uncertain scenario inputs, once per replication (entity: path hash)

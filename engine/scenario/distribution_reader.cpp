@@ -1,4 +1,5 @@
-// Reading the seven duration distributions; each kind's parameters and moments are here.
+// Reading the seven duration distributions and binding their numbers; the sampler's
+// parameters and the moments are derived in model/distribution_forms.
 #include "scenario/distribution_reader.hpp"
 
 #include "model/distribution_forms.hpp"

@@ -1,5 +1,6 @@
 // The points of a sweep: --vary parsing, the full grid, and the Latin-hypercube design.
 #include "model/number_text.hpp"
+#include "scenario/units.hpp"
 
 #include <careflow/diagnostics.hpp>
 #include <careflow/sweep.hpp>
@@ -46,15 +47,6 @@ std::vector<std::string> split_values(std::string_view text) {
     return values;
 }
 
-/// The whole text as a finite number, or nothing.
-std::optional<double> parse_number(std::string_view text) {
-    double value = 0.0;
-    const char* end = text.data() + text.size();
-    const auto [stop, error] = std::from_chars(text.data(), end, value);
-    if (error != std::errc{} || stop != end || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
-
 /// A range's parts: "LOW..HIGH" and an optional ":suffix".
 struct RangeText {
     std::string_view low, high, suffix;
@@ -74,7 +66,7 @@ std::optional<RangeText> split_range(std::string_view text) {
 /// True for "LOW..HIGH" with numeric bounds: a range, whatever its suffix.
 bool is_numeric_range(std::string_view text) {
     const auto parts = split_range(text);
-    return parts && parse_number(parts->low) && parse_number(parts->high);
+    return parts && scenario::parse_number(parts->low) && scenario::parse_number(parts->high);
 }
 
 /// Checks a grid value list, or reports why it is none.
@@ -117,8 +109,8 @@ std::optional<SweepRange> lhs_range(const std::string& flag, std::string_view te
                                           std::string(range_example)));
         return std::nullopt;
     }
-    const auto low = parse_number(parts->low);
-    const auto high = parse_number(parts->high);
+    const auto low = scenario::parse_number(parts->low);
+    const auto high = scenario::parse_number(parts->high);
     for (const auto& [bound, value] : {std::pair{parts->low, low}, std::pair{parts->high, high}}) {
         if (!value) {
             problems.push_back(vary_error(

@@ -1,4 +1,5 @@
-// Drawing a scenario's uncertain inputs: write the draws into a copy of the tree, resolve it.
+// Drawing a scenario's uncertain inputs: each draw written into a copy of the nominal model by
+// the readers' typed setters. The YAML tree is read again only at load, to probe the ranges.
 #include "scenario/uncertain_inputs.hpp"
 
 #include "scenario/input_range_check.hpp"

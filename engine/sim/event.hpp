@@ -20,8 +20,9 @@ enum class EventKind : std::uint8_t {
 /// the subject (low 24 bits). Because the sequence sits in the high bits and is unique,
 /// comparing (time, word) is comparing (time, seq): equal times pop in insertion order.
 /// The sequence doubles as the stamp: a youth remembers the seq of its one live event, and
-/// any other event for it is stale. Sixteen bytes put a 4-ary heap's four children in one
-/// cache line, which measured 15-20 % faster than 32-byte events (docs/PERFORMANCE.md).
+/// any other event for it is stale. Sixteen bytes put four events in one cache line, which
+/// measured 15-20 % faster than 32-byte events (docs/PERFORMANCE.md); the heap is binary
+/// (event_queue.hpp says why).
 struct Event {
     static constexpr unsigned subject_bits = 24;
     static constexpr unsigned kind_bits = 4;

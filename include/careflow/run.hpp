@@ -30,8 +30,8 @@ class InputUncertainty;
 
 /// A replication that could not go on (a limit of the kernel, memory). Its message names the
 /// replication (numbered from 1, as in replications.csv), the strategy simulated, the simulated
-/// day and month, and what the kernel was doing: "replication 12, day 431.5 (2020-03), youth
-/// 7:1204 leaving 'residential': ...".
+/// day and month, and what the kernel was doing: "replication 12, day 431.5 (2020-03), a youth
+/// leaving 'residential', admitted on day 300.2: ...".
 class ReplicationError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
