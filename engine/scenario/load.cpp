@@ -35,6 +35,7 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& di
     // A distribution where a number belongs is an uncertain input: the nominal model takes
     // its nominal value, each replication a draw.
     reader.set_input_mode(scenario::InputMode::uncertain);
+    reader.record_bindings(true);  // typed setters for the uncertain inputs (and any others)
     std::optional<Model> model;
     std::shared_ptr<const InputUncertainty> uncertainty;
     if (const auto root = scenario_tree(text, display_name, overrides, reader)) {

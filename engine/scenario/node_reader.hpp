@@ -125,8 +125,12 @@ public:
     /// A reader of the same files and flags (so positions print alike), with nothing reported.
     [[nodiscard]] NodeReader with_same_origins() const;
 
-    /// Records that the number at `node` (read at `path`) is written into the model by `set`.
+    /// Records that the number at `node` (read at `path`) is written into the model by `set`
+    /// (only while recording: a reader that only checks a tree needs no setters).
     void bind(const YAML::Node& node, std::string_view path, ModelSetter set);
+    /// Whether bind() records; off unless turned on (the load of a scenario turns it on).
+    void record_bindings(bool on) noexcept { record_bindings_ = on; }
+    [[nodiscard]] bool records_bindings() const noexcept { return record_bindings_; }
     /// The bindings recorded so far, in the order they were made.
     [[nodiscard]] std::vector<Binding> take_bindings();
 
@@ -152,6 +156,7 @@ private:
     std::string fixed_reason_;
     std::vector<UncertainInput> inputs_;
     std::vector<Binding> bindings_;
+    bool record_bindings_ = false;
 };
 
 /// Within a scope, values cannot be distributions (when the reader takes uncertain inputs):

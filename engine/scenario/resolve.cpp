@@ -65,6 +65,11 @@ private:
     }
     std::optional<StateId> find_state(const YAML::Node& name, const std::string& path,
                                       bool allow_exit);
+    /// `where`, or none when the reader records no bindings (then no number is bound).
+    template <class Part, class Find>
+    Where<Part> where_if_recording(Find find) const {
+        return r_.records_bindings() ? Where<Part>(std::move(find)) : nullptr;
+    }
 
     NodeReader& r_;
     ModelSource& source_;
@@ -99,7 +104,8 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
     if (auto states = r_.required(root, "states", "the scenario")) {
         declare_states(*states);
         for (std::size_t i = 0; i < source_.state_nodes.size(); ++i) {
-            const Where<CareState> where = [i](Model& m) -> CareState& { return m.states[i]; };
+            const Where<CareState> where = where_if_recording<CareState>(
+                [i](Model& m) -> CareState& { return m.states[i]; });
             auto [next, capacity] = read_state(source_.state_nodes[i], model_.states[i], where);
             source_.next_nodes.push_back(next);
             source_.capacity_nodes.push_back(capacity);
@@ -116,9 +122,8 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
                 const std::string path = fmt::format("arrivals[{}]", i);
                 check_version_1((*arrivals)[i], path);
                 const std::size_t at = model_.arrivals.size();
-                const Where<ArrivalStream> where = [at](Model& m) -> ArrivalStream& {
-                    return m.arrivals[at];
-                };
+                const Where<ArrivalStream> where = where_if_recording<ArrivalStream>(
+                    [at](Model& m) -> ArrivalStream& { return m.arrivals[at]; });
                 auto stream = read_arrival((*arrivals)[i], path, model_, care_state_lookup(), r_,
                                            where);
                 if (stream) model_.arrivals.push_back(std::move(*stream));
@@ -132,7 +137,8 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
         if (r_.expect_list(*policies, "policies")) {
             for (std::size_t i = 0; i < policies->size(); ++i) {
                 const std::size_t at = model_.policies.size();
-                const Where<Policy> where = [at](Model& m) -> Policy& { return m.policies[at]; };
+                const Where<Policy> where = where_if_recording<Policy>(
+                    [at](Model& m) -> Policy& { return m.policies[at]; });
                 auto policy = read_policy((*policies)[i], fmt::format("policies[{}]", i), model_,
                                           care_state_lookup(), r_, where);
                 if (policy) model_.policies.push_back(std::move(*policy));
@@ -144,9 +150,8 @@ std::optional<Model> Resolver::resolve(const YAML::Node& root) {
         if (r_.expect_list(*stock, "initial_stock")) {
             for (std::size_t i = 0; i < stock->size(); ++i) {
                 const std::size_t at = model_.initial_stock.size();
-                const Where<InitialStock> where = [at](Model& m) -> InitialStock& {
-                    return m.initial_stock[at];
-                };
+                const Where<InitialStock> where = where_if_recording<InitialStock>(
+                    [at](Model& m) -> InitialStock& { return m.initial_stock[at]; });
                 auto entry = read_initial_stock((*stock)[i], fmt::format("initial_stock[{}]", i),
                                                 model_, care_state_lookup(), r_, where);
                 if (entry) model_.initial_stock.push_back(std::move(*entry));

@@ -198,12 +198,14 @@ std::optional<Strategy> read_strategy(const YAML::Node& node, const std::string&
                              {"hint: a fraction per year: 0.025 raises tariffs and budgets by "
                               "2.5 % a year"})
                 .value_or(0.0);
-        r.bind(*indexation, path + ".indexation",
-               assign(member(where, &Strategy::indexation_per_year)));
+        if (where) {
+            r.bind(*indexation, path + ".indexation",
+                   assign(member(where, &Strategy::indexation_per_year)));
+        }
     }
     const auto contracts = r.required(node, "contracts", path);
     if (!contracts || !r.expect_list(*contracts, path + ".contracts")) return strategy;
-    ContractList list(model, r, member(where, &Strategy::contracts));
+    ContractList list(model, r, where ? member(where, &Strategy::contracts) : nullptr);
     for (std::size_t i = 0; i < contracts->size(); ++i) {
         list.read((*contracts)[i], fmt::format("{}.contracts[{}]", path, i), lookup);
     }
@@ -221,7 +223,11 @@ std::vector<Strategy> read_strategies(const YAML::Node& list, const Model& model
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = fmt::format("strategies[{}]", i);
         const std::size_t at = strategies.size();
-        const Where<Strategy> where = [at](Model& m) -> Strategy& { return m.strategies[at]; };
+        const Where<Strategy> where =
+            r.records_bindings() ? Where<Strategy>([at](Model& m) -> Strategy& {
+                return m.strategies[at];
+            })
+                                 : nullptr;
         auto strategy = read_strategy(list[i], path, model, lookup, r, where);
         if (!strategy) continue;
         const auto name_node = NodeReader::optional(list[i], "name");
