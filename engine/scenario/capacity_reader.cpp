@@ -51,9 +51,9 @@ void read_staff(const YAML::Node& node, const std::string& path, CareState& stat
             r.positive_number(*caseload, path + ".caseload_per_fte").value_or(1.0);
     }
     staff.attrition_rate_per_day =
-        non_negative(node, "attrition_per_year", path, r).value_or(0.0) / days_per_year;
+        per_day_from_per_year(non_negative(node, "attrition_per_year", path, r).value_or(0.0));
     staff.hiring_per_day =
-        non_negative(node, "hiring_per_year", path, r).value_or(0.0) / days_per_year;
+        per_day_from_per_year(non_negative(node, "hiring_per_year", path, r).value_or(0.0));
     staff.max_fte = non_negative(node, "max_fte", path, r);
     if (staff.max_fte && *staff.max_fte < staff.fte) {
         r.error(node, fmt::format("{}.max_fte must be at least fte ({})", path, staff.fte));
@@ -64,7 +64,7 @@ void read_staff(const YAML::Node& node, const std::string& path, CareState& stat
     const auto same = [](double v) { return v; };
     bind_staff(node, "fte", path, at, &Staffing::fte, same, r);
     bind_staff(node, "caseload_per_fte", path, at, &Staffing::caseload_per_fte, same, r);
-    const auto per_day = [](double v) { return v / days_per_year; };
+    const auto per_day = [](double v) { return per_day_from_per_year(v); };
     bind_staff(node, "attrition_per_year", path, at, &Staffing::attrition_rate_per_day, per_day, r);
     bind_staff(node, "hiring_per_year", path, at, &Staffing::hiring_per_day, per_day, r);
     bind_staff(node, "max_fte", path, at, &Staffing::max_fte,

@@ -111,10 +111,10 @@ std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::str
     }
     if (rate_node && where) {
         r.bind(*rate_node, path + ".per_year", assign(member(where, &ArrivalStream::rate_per_day),
-                                                      [](double v) { return v / days_per_year; }));
+                                                      per_day_from_per_year));
     }
     if (!per_year || stream.to_by_severity.empty()) return std::nullopt;
-    stream.rate_per_day = *per_year / days_per_year;
+    stream.rate_per_day = per_day_from_per_year(*per_year);
     if (stream.name.empty()) stream.name = model.state(stream.to_by_severity.front()).name;
     return stream;
 }

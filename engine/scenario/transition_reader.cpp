@@ -37,11 +37,11 @@ bool read_clock(const YAML::Node& node, const std::string& path, Transition& t, 
     }
     if (rate) {
         const auto per_year = r.positive_number(*rate, path + ".per_year");
-        if (per_year) t.rate_per_day = *per_year / days_per_year;
+        if (per_year) t.rate_per_day = per_day_from_per_year(*per_year);
         if (where) {
             r.bind(*rate, path + ".per_year",
                    assign(member(where, &Transition::rate_per_day),
-                          [](double v) { return std::optional(v / days_per_year); }));
+                          [](double v) { return std::optional(per_day_from_per_year(v)); }));
         }
         return per_year.has_value();
     }

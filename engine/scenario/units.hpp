@@ -10,6 +10,11 @@
 
 namespace careflow::scenario {
 
+/// A rate "per year" (or a growth "per week") as the model keeps it: per day. The readers and
+/// their typed setters convert with these, so a value set after load is the value read.
+[[nodiscard]] constexpr double per_day_from_per_year(double v) noexcept { return v / days_per_year; }
+[[nodiscard]] constexpr double per_day_from_per_week(double v) noexcept { return v / days_per_week; }
+
 /// The whole text as a finite decimal number ("12", "0.35", "1e3"), or nullopt.
 [[nodiscard]] std::optional<double> parse_number(std::string_view text);
 

@@ -121,19 +121,20 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
     std::optional<double> per_year;
     if (rate) per_year = r.bounded_number(*rate, path + ".per_year",
                                          {0.0, 1e6, false, "a rate per year"});
-    clock.rate_per_day = per_year.value_or(0.0) / days_per_year;
+    clock.rate_per_day = per_day_from_per_year(per_year.value_or(0.0));
     if (rate && where) {
         r.bind(*rate, path + ".per_year", assign(member(where, &WaitingClock::rate_per_day),
-                                                 [](double v) { return v / days_per_year; }));
+                                                 per_day_from_per_year));
     }
     if (auto growth = NodeReader::optional(node, "growth_per_week")) {
-        clock.growth_per_day = r.bounded_number(*growth, path + ".growth_per_week",
-                                                {0.0, 1e3, false, "a growth per week"})
-                                   .value_or(0.0) / days_per_week;
+        clock.growth_per_day = per_day_from_per_week(
+            r.bounded_number(*growth, path + ".growth_per_week",
+                             {0.0, 1e3, false, "a growth per week"})
+                .value_or(0.0));
         if (where) {
             r.bind(*growth, path + ".growth_per_week",
                    assign(member(where, &WaitingClock::growth_per_day),
-                          [](double v) { return v / days_per_week; }));
+                          per_day_from_per_week));
         }
     }
     clock.severity_factor.assign(p.severity_levels.size(), 1.0);

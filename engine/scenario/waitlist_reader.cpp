@@ -57,7 +57,7 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
         } else if (rate && *rate > 0.0) {
             // The short form: a renege clock that stops in bridging care (its meaning before
             // `while_waiting` existed).
-            WaitingClock clock{.event = WaitingEvent::renege, .rate_per_day = *rate / days_per_year};
+            WaitingClock clock{.event = WaitingEvent::renege, .rate_per_day = per_day_from_per_year(*rate)};
             clock.severity_factor.assign(population.severity_levels.size(), 1.0);
             clock.age_band_factor.assign(population.age_band_labels.size(), 1.0);
             clock.bridging_factor = 0.0;
@@ -66,7 +66,7 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
                 r.bind(*renege, path + ".renege_per_year",
                        assign(member(item(member(where, &WaitlistRules::clocks), 0),
                                      &WaitingClock::rate_per_day),
-                              [](double v) { return v / days_per_year; }));
+                              per_day_from_per_year));
             }
         }
     }
@@ -84,12 +84,12 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
         if (value && *value < 0.0) {
             r.error(*growth, fmt::format("{}.escalation_growth_per_week must be 0 or more", path));
         } else if (value) {
-            rules.escalation_growth_per_day = *value / days_per_week;
+            rules.escalation_growth_per_day = per_day_from_per_week(*value);
         }
         if (where) {
             r.bind(*growth, path + ".escalation_growth_per_week",
                    assign(member(where, &WaitlistRules::escalation_growth_per_day),
-                          [](double v) { return v / days_per_week; }));
+                          per_day_from_per_week));
         }
         if (!NodeReader::optional(node, "bridging")) {
             r.error(*growth, fmt::format("{}.escalation_growth_per_week needs 'bridging'", path),
