@@ -1,5 +1,6 @@
 // What a replication that fails says: which replication and strategy, the simulated day and
 // month, and the event it was handling, so that a user can find the scenario's part at fault.
+#include "sim/failure_text.hpp"
 #include "sim/simulation.hpp"
 
 #include <careflow/run.hpp>
@@ -9,9 +10,7 @@
 #include <algorithm>
 
 namespace careflow::sim {
-namespace {
 
-/// The month label of simulated day `day`, or "warm-up" before the window opens.
 std::string month_at(const Calendar& calendar, double day) {
     const auto& starts = calendar.month_start_days;
     if (starts.empty() || day < starts.front()) return "warm-up";
@@ -19,15 +18,22 @@ std::string month_at(const Calendar& calendar, double day) {
     return calendar.month_labels[static_cast<std::size_t>(month)];
 }
 
-}  // namespace
+std::string failure_text(const FailurePoint& point, std::string_view reason) {
+    std::string where = fmt::format("replication {}", point.replication + 1);
+    if (point.strategy) where += fmt::format(" (strategy '{}')", *point.strategy);
+    return fmt::format("{}, day {:.1f} ({}), {}: {}", where, point.day, point.month, point.doing,
+                       reason);
+}
 
 std::string Simulation::failure_message(const Event* ev, std::string_view reason) const {
-    std::string where = fmt::format("replication {}", youth_key_.replication + 1);
-    if (governing_) where += fmt::format(" (strategy '{}')", model_.strategies[*governing_].name);
-    where += fmt::format(", day {:.1f} ({})", clock_, month_at(model_.calendar, clock_));
-    const std::string doing = ev != nullptr ? event_description(*ev)
-                                            : std::string(clock_ == 0.0 ? "setting up" : "closing");
-    return fmt::format("{}, {}: {}", where, doing, reason);
+    FailurePoint point{.replication = youth_key_.replication,
+                       .day = clock_,
+                       .month = month_at(model_.calendar, clock_),
+                       .doing = ev != nullptr ? event_description(*ev)
+                                              : std::string(clock_ == 0.0 ? "setting up"
+                                                                          : "closing")};
+    if (governing_) point.strategy = model_.strategies[*governing_].name;
+    return failure_text(point, reason);
 }
 
 std::string Simulation::event_description(const Event& ev) const {
