@@ -11,28 +11,8 @@
 namespace careflow {
 namespace {
 
-/// Small and quick, but with waiting, so that replications differ in every metric.
-std::shared_ptr<const Model> queue_model() {
-    return testing::model_from_yaml(R"(
-version: 1
-run: {horizon: 2 years, warmup: 100 days, replications: 10, seed: 7}
-states:
-  - name: queue
-    capacity: 3
-    waitlist: fifo
-    length_of_stay: {exponential: {mean: 20 days}}
-    next: {exit: 1}
-arrivals:
-  - {to: queue, per_year: 50}
-)");
-}
-
-/// Every file a run writes from its tables, as one text (a text, as NaN != NaN in a vector).
-std::string file_bytes(const BatchResult& batch) {
-    return summary_csv(batch.metrics, summarize(batch.metrics)) + replications_csv(batch.metrics) +
-           timeseries_csv(batch.timeseries, summarize(batch.timeseries)) +
-           replications_csv(batch.costs);
-}
+using testing::batch_file_bytes;
+using testing::small_queue_model;
 
 /// The first `n` replications of `batch`.
 BatchResult first_rows(BatchResult batch, std::uint32_t n) {
@@ -45,28 +25,28 @@ BatchResult first_rows(BatchResult batch, std::uint32_t n) {
 /// Expects `got`'s rows to be the first rows of `full`, in every table.
 void expect_prefix_of(const BatchResult& got, const BatchResult& full) {
     ASSERT_LE(got.replications(), full.replications());
-    EXPECT_EQ(file_bytes(got), file_bytes(first_rows(full, got.replications())));
+    EXPECT_EQ(batch_file_bytes(got), batch_file_bytes(first_rows(full, got.replications())));
 }
 
 TEST(BatchControl, ABatchFromAFirstReplicationAppendedEqualsOneBatch) {
-    const auto model = queue_model();
+    const auto model = small_queue_model();
     const BatchResult full = run_batch(*model, {.replications = 10, .seed = 7, .threads = 2});
     BatchResult got = run_batch(*model, {.replications = 4, .seed = 7, .threads = 2});
     append(got, run_batch(*model, {.replications = 6, .seed = 7, .threads = 1,
                                    .first_replication = 4}));
     EXPECT_EQ(got.requested, 10u);
     EXPECT_FALSE(got.partial());
-    EXPECT_EQ(file_bytes(got), file_bytes(full));
+    EXPECT_EQ(batch_file_bytes(got), batch_file_bytes(full));
 }
 
 TEST(BatchControl, AppendRefusesABatchWithOtherMetrics) {
-    BatchResult into = run_batch(*queue_model(), {.replications = 1, .seed = 7});
+    BatchResult into = run_batch(*small_queue_model(), {.replications = 1, .seed = 7});
     BatchResult other;
     EXPECT_THROW(append(into, std::move(other)), std::invalid_argument);
 }
 
 TEST(BatchControl, AStopAfterKReplicationsOnOneThreadKeepsExactlyThoseK) {
-    const auto model = queue_model();
+    const auto model = small_queue_model();
     constexpr std::uint32_t k = 3;
     std::atomic<bool> stop{false};
     const BatchResult got = run_batch(
@@ -80,7 +60,7 @@ TEST(BatchControl, AStopAfterKReplicationsOnOneThreadKeepsExactlyThoseK) {
 }
 
 TEST(BatchControl, AStopOnSeveralThreadsKeepsAPrefixOfTheFullRun) {
-    const auto model = queue_model();
+    const auto model = small_queue_model();
     std::atomic<bool> stop{false};
     const BatchResult got = run_batch(
         *model, {.replications = 40, .seed = 7, .threads = 4,
@@ -93,20 +73,20 @@ TEST(BatchControl, AStopOnSeveralThreadsKeepsAPrefixOfTheFullRun) {
     // The prefix's files are a plain run's of that many replications, byte for byte.
     const BatchResult same_count =
         run_batch(*model, {.replications = got.replications(), .seed = 7, .threads = 1});
-    EXPECT_EQ(file_bytes(got), file_bytes(same_count));
+    EXPECT_EQ(batch_file_bytes(got), batch_file_bytes(same_count));
 }
 
 TEST(BatchControl, AStopBeforeTheBatchRunsNothingButKeepsTheKeys) {
     std::atomic<bool> stop{true};
     const BatchResult got =
-        run_batch(*queue_model(), {.replications = 5, .seed = 7, .stop = &stop});
+        run_batch(*small_queue_model(), {.replications = 5, .seed = 7, .stop = &stop});
     EXPECT_EQ(got.replications(), 0u);
     EXPECT_TRUE(got.partial());
     EXPECT_FALSE(got.metrics.keys.empty());
 }
 
 TEST(BatchControl, ABatchOfNoReplicationsHasTheKeysOfAnyOther) {
-    const auto model = queue_model();
+    const auto model = small_queue_model();
     const BatchResult none = run_batch(*model, {.replications = 0, .seed = 7});
     const BatchResult one = run_batch(*model, {.replications = 1, .seed = 7});
     EXPECT_EQ(none.replications(), 0u);

@@ -14,25 +14,8 @@
 namespace careflow {
 namespace {
 
-std::shared_ptr<const Model> queue_model() {
-    return testing::model_from_yaml(R"(
-version: 1
-run: {horizon: 2 years, warmup: 100 days, replications: 10, seed: 7}
-states:
-  - name: queue
-    capacity: 3
-    waitlist: fifo
-    length_of_stay: {exponential: {mean: 20 days}}
-    next: {exit: 1}
-arrivals:
-  - {to: queue, per_year: 50}
-)");
-}
-
-std::string file_bytes(const BatchResult& batch) {
-    return summary_csv(batch.metrics, summarize(batch.metrics)) + replications_csv(batch.metrics) +
-           timeseries_csv(batch.timeseries, summarize(batch.timeseries));
-}
+using testing::batch_file_bytes;
+using testing::small_queue_model;
 
 LoopResult run_plan(const Model& model, const ReplicationPlan& plan,
                     const std::atomic<bool>* stop = nullptr) {
@@ -41,7 +24,7 @@ LoopResult run_plan(const Model& model, const ReplicationPlan& plan,
 }
 
 TEST(ReplicationLoop, WithoutTargetsRunsTheFirstBatchOnly) {
-    const auto model = queue_model();
+    const auto model = small_queue_model();
     const LoopResult got = run_plan(*model, {.first = 12});
     EXPECT_EQ(got.end, LoopEnd::complete);
     EXPECT_EQ(got.batch.replications(), 12u);
@@ -49,7 +32,7 @@ TEST(ReplicationLoop, WithoutTargetsRunsTheFirstBatchOnly) {
 }
 
 TEST(ReplicationLoop, AddsBatchesUntilTheTargetIsMetAndEqualsOnePlainBatch) {
-    const auto model = queue_model();
+    const auto model = small_queue_model();
     const ReplicationPlan plan{.first = 10, .targets = {parse_target("in_care_mean/queue=0.08")}};
     const LoopResult got = run_plan(*model, plan);
     ASSERT_EQ(got.end, LoopEnd::target_met);
@@ -58,11 +41,11 @@ TEST(ReplicationLoop, AddsBatchesUntilTheTargetIsMetAndEqualsOnePlainBatch) {
     EXPECT_LE(*got.targets[0].half_width, 0.08);
     const BatchResult plain =
         run_batch(*model, {.replications = got.batch.replications(), .seed = 7, .threads = 1});
-    EXPECT_EQ(file_bytes(got.batch), file_bytes(plain));
+    EXPECT_EQ(batch_file_bytes(got.batch), batch_file_bytes(plain));
 }
 
 TEST(ReplicationLoop, StopsAtTheCap) {
-    const auto model = queue_model();
+    const auto model = small_queue_model();
     const ReplicationPlan plan{.first = 10,
                                .targets = {parse_target("in_care_mean/queue=0.000001")},
                                .max_replications = 40};
@@ -76,18 +59,18 @@ TEST(ReplicationLoop, AFirstBatchAboveTheCapIsCut) {
     const ReplicationPlan plan{.first = 50,
                                .targets = {parse_target("in_care_mean/queue=0.000001")},
                                .max_replications = 20};
-    EXPECT_EQ(run_plan(*queue_model(), plan).batch.replications(), 20u);
+    EXPECT_EQ(run_plan(*small_queue_model(), plan).batch.replications(), 20u);
 }
 
 TEST(ReplicationLoop, AnUnknownTargetFailsBeforeAnythingRuns) {
     const ReplicationPlan plan{.first = 10, .targets = {parse_target("in_care_mean/queu=1")}};
-    EXPECT_THROW((void)run_plan(*queue_model(), plan), ScenarioError);
+    EXPECT_THROW((void)run_plan(*small_queue_model(), plan), ScenarioError);
 }
 
 TEST(ReplicationLoop, AStopEndsTheLoopWithThePrefixFinished) {
     const std::atomic<bool> stop{true};
     const ReplicationPlan plan{.first = 10, .targets = {parse_target("in_care_mean/queue=0.01")}};
-    const LoopResult got = run_plan(*queue_model(), plan, &stop);
+    const LoopResult got = run_plan(*small_queue_model(), plan, &stop);
     EXPECT_EQ(got.end, LoopEnd::stopped);
     EXPECT_EQ(got.batch.replications(), 0u);
     EXPECT_TRUE(got.batch.partial());

@@ -35,4 +35,25 @@ Estimate estimate(const BatchResult& batch, const std::string& metric, const std
     return {s.mean, s.sd.value_or(0.0) / std::sqrt(static_cast<double>(s.n)), s.n};
 }
 
+std::shared_ptr<const Model> small_queue_model() {
+    return model_from_yaml(R"(
+version: 1
+run: {horizon: 2 years, warmup: 100 days, replications: 10, seed: 7}
+states:
+  - name: queue
+    capacity: 3
+    waitlist: fifo
+    length_of_stay: {exponential: {mean: 20 days}}
+    next: {exit: 1}
+arrivals:
+  - {to: queue, per_year: 50}
+)");
+}
+
+std::string batch_file_bytes(const BatchResult& batch) {
+    return summary_csv(batch.metrics, summarize(batch.metrics)) + replications_csv(batch.metrics) +
+           timeseries_csv(batch.timeseries, summarize(batch.timeseries)) +
+           replications_csv(batch.costs);
+}
+
 }  // namespace careflow::testing

@@ -30,4 +30,11 @@ struct Estimate {
                                          const std::string& year = "",
                                          const std::string& strategy = "");
 
+/// A small, quick queue with waiting, so that replications differ in every metric.
+[[nodiscard]] std::shared_ptr<const Model> small_queue_model();
+
+/// Every file a run writes from a batch's tables, as one text (a text, as NaN != NaN in a
+/// vector of values).
+[[nodiscard]] std::string batch_file_bytes(const BatchResult& batch);
+
 }  // namespace careflow::testing
