@@ -19,13 +19,16 @@ endif()
 
 set(violations "")
 
-# The engine layers named by the quoted includes of `file` ("sim/event.hpp" -> sim).
+# The engine layers named by the includes of `file`, quoted or angled ("sim/event.hpp" and
+# <sim/event.hpp> -> sim); folders that are not layers (<fmt/...>, <careflow/...>) are skipped.
 function(included_layers file out)
-  file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"[a-z_]+/")
+  file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"][a-z_]+/")
   set(found "")
   foreach(line IN LISTS lines)
-    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([a-z_]+)/.*$" "\\1" layer "${line}")
-    list(APPEND found "${layer}")
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[<\"]([a-z_]+)/.*$" "\\1" layer "${line}")
+    if(layer IN_LIST layers)
+      list(APPEND found "${layer}")
+    endif()
   endforeach()
   set(${out} "${found}" PARENT_SCOPE)
 endfunction()

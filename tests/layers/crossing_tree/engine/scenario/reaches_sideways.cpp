@@ -1,0 +1,3 @@
+#include <finance/ledger.hpp>
+#include <fmt/format.h>
+#include "model/calendar.hpp"
