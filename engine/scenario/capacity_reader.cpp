@@ -93,8 +93,8 @@ void read_capacity(const YAML::Node& node, const std::string& path, int version,
     }
     state.places = static_cast<std::uint32_t>(*places);
     if (where) {
-        r.bind(node, path, assign(member(where, &CareState::places), [](double whole) {
-                   return std::optional(static_cast<std::uint32_t>(static_cast<std::int64_t>(whole)));
+        r.bind(node, path, assign(member(where, &CareState::places), [](double drawn) {
+                   return std::optional(whole_number<std::uint32_t>(drawn));
                }));
     }
 }

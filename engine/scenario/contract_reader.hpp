@@ -20,8 +20,7 @@ std::optional<Contract> read_contract_terms(const YAML::Node& node, const std::s
 
 /// The numbers of a contract entry's terms, each with its setter relative to the contract:
 /// prices and units per level, the scheme's amounts, the ceiling, bonuses, administration,
-/// waiting support and behaviour. (A level change's `after` is not bound: the changes are
-/// sorted by it.)
+/// waiting support, behaviour and each level change's `after` (the changes sorted again).
 [[nodiscard]] std::vector<PartBinding<Contract>> contract_term_bindings(
     const YAML::Node& node, const std::string& path, const Population& population);
 

@@ -161,14 +161,6 @@ std::optional<Distribution> read_distribution_kind(const YAML::Node& node, std::
     return std::nullopt;  // unknown kind: already reported by check_keys
 }
 
-}  // namespace
-
-std::string_view distribution_kind_name(DistributionKind kind) {
-    return kind_names[static_cast<std::size_t>(kind)];
-}
-
-namespace {
-
 /// Binds each duration of an empirical table (its probabilities must sum to 1, so none can
 /// vary alone).
 void bind_table(const YAML::Node& params, std::string_view path, const Where<Distribution>& where,
@@ -220,6 +212,10 @@ void bind_given(const YAML::Node& params, std::string_view path, const Distribut
 
 }  // namespace
 
+std::string_view distribution_kind_name(DistributionKind kind) {
+    return kind_names[static_cast<std::size_t>(kind)];
+}
+
 std::optional<Distribution> read_distribution(const YAML::Node& node, std::string_view path,
                                               NodeReader& r, const Where<Distribution>& where) {
     auto d = read_distribution_kind(node, path, r);
@@ -229,6 +225,5 @@ std::optional<Distribution> read_distribution(const YAML::Node& node, std::strin
     }
     return d;
 }
-
 
 }  // namespace careflow::scenario

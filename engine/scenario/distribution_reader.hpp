@@ -12,8 +12,8 @@ namespace careflow::scenario {
 
 /// A one-key map naming the kind, e.g. `{gamma: {mean: 6 months, cv: 0.5}}`.
 /// Reports every problem and returns nullopt if there was one. With `where` (where the
-/// distribution will sit in the model), its two numbers are bound (an empirical table's are
-/// not).
+/// distribution will sit in the model), its two numbers are bound (of an empirical table, its
+/// durations: its probabilities must sum to 1).
 std::optional<Distribution> read_distribution(const YAML::Node& node, std::string_view path,
                                               NodeReader& reader,
                                               const Where<Distribution>& where = {});

@@ -90,7 +90,7 @@ std::optional<ArrivalStream> read_arrival(const YAML::Node& node, const std::str
         stream.to_by_severity = read_destination(*to, path + ".to", model.population, lookup, r);
     }
     stream.mix = read_youth_mix(node, path, model.population, r,
-                                where ? member(where, &ArrivalStream::mix) : nullptr);
+                                member(where, &ArrivalStream::mix));
     if (auto trend = NodeReader::optional(node, "trend_per_year")) {
         const auto value = r.number(*trend, path + ".trend_per_year");
         if (value && *value <= -1.0) {
@@ -167,18 +167,16 @@ std::optional<InitialStock> read_initial_stock(const YAML::Node& node, const std
         }
         if (count_ok) stock.count = static_cast<std::uint32_t>(*count);
         if (where) {
-            r.bind(*count_node, path + ".count", assign(member(where, &InitialStock::count),
-                                                        [](double whole) {
-                return static_cast<std::uint32_t>(static_cast<std::int64_t>(whole));
-            }));
+            r.bind(*count_node, path + ".count",
+                   assign(member(where, &InitialStock::count), whole_number<std::uint32_t>));
         }
     }
     stock.mix = read_youth_mix(node, path, model.population, r,
-                               where ? member(where, &InitialStock::mix) : nullptr);
+                               member(where, &InitialStock::mix));
     if (auto spent = NodeReader::optional(node, "in_care_for")) {
         stock.in_care_for =
             read_distribution(*spent, path + ".in_care_for", r,
-                              where ? held(member(where, &InitialStock::in_care_for)) : nullptr);
+                              held(member(where, &InitialStock::in_care_for)));
     }
     if (!state || !count_ok) return std::nullopt;
     stock.state = *state;

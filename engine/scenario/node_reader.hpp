@@ -126,7 +126,8 @@ public:
     [[nodiscard]] NodeReader with_same_origins() const;
 
     /// Records that the number at `node` (read at `path`) is written into the model by `set`
-    /// (only while recording: a reader that only checks a tree needs no setters).
+    /// (only while recording, and only a setter: a reader that only checks a tree, or a part
+    /// read with no place in the model, binds nothing).
     void bind(const YAML::Node& node, std::string_view path, ModelSetter set);
     /// Whether bind() records; off unless turned on (the load of a scenario turns it on).
     void record_bindings(bool on) noexcept { record_bindings_ = on; }

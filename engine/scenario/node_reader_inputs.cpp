@@ -47,7 +47,7 @@ InputMode NodeReader::set_input_mode(InputMode mode, std::string reason) {
 std::vector<UncertainInput> NodeReader::take_uncertain_inputs() { return std::move(inputs_); }
 
 void NodeReader::bind(const YAML::Node& node, std::string_view path, ModelSetter set) {
-    if (!record_bindings_) return;
+    if (!record_bindings_ || !set) return;
     bindings_.push_back({set_path(path), node, std::move(set)});
 }
 

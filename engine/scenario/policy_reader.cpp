@@ -14,14 +14,27 @@ namespace {
 
 using Kind = PolicyChange::Kind;
 
+/// A duration after the window's start, as a simulation day; bound to `set_day` (which takes
+/// the day).
+std::optional<double> read_moment_duration(const YAML::Node& node, const std::string& path,
+                                           double window_start, const ModelSetter& set_day,
+                                           NodeReader& r) {
+    const auto days = r.duration_days(node, path, true);
+    if (set_day) {
+        r.bind(node, path, [set_day, window_start](Model& m, double drawn) {
+            set_day(m, window_start + drawn);
+        });
+    }
+    return days ? std::optional(window_start + *days) : std::nullopt;
+}
+
 /// `from`/`until` as simulation days: a date (with a start date) or a duration after the
-/// window's start.
+/// window's start. A duration is bound to `set_day` (a date is text, never a number).
 std::optional<double> read_moment(const YAML::Node& node, const std::string& path,
-                                  const Model& model, NodeReader& r) {
+                                  const Model& model, NodeReader& r, const ModelSetter& set_day) {
     const double window_start = model.run.warmup_days;
     if (is_input_distribution(node)) {  // an uncertain duration (a date cannot be drawn)
-        const auto days = r.duration_days(node, path, true);
-        return days ? std::optional(window_start + *days) : std::nullopt;
+        return read_moment_duration(node, path, window_start, set_day, r);
     }
     const auto text = r.text(node, path);
     if (!text) return std::nullopt;
@@ -34,28 +47,7 @@ std::optional<double> read_moment(const YAML::Node& node, const std::string& pat
         return window_start +
                static_cast<double>(days_since_epoch(*date) - days_since_epoch(*model.calendar.start));
     }
-    const auto days = r.duration_days(node, path, true);
-    if (!days) return std::nullopt;
-    return window_start + *days;
-}
-
-/// Binds `from` and `until` when they are durations (a date is text, never a number).
-void bind_moments(const YAML::Node& node, const std::string& path, double window_start,
-                  const Where<Policy>& where, NodeReader& r) {
-    if (!where) return;
-    const auto is_duration = [](const YAML::Node& n) {
-        return n.IsScalar() && !parse_date(n.Scalar()).has_value();
-    };
-    if (auto from = NodeReader::optional(node, "from"); from && is_duration(*from)) {
-        r.bind(*from, path + ".from", assign(member(where, &Policy::from_days), [window_start](double days) {
-                   return std::max(0.0, window_start + days);
-               }));
-    }
-    if (auto until = NodeReader::optional(node, "until"); until && is_duration(*until)) {
-        r.bind(*until, path + ".until", assign(member(where, &Policy::until_days), [window_start](double days) {
-                   return std::optional(window_start + days);
-               }));
-    }
+    return read_moment_duration(node, path, window_start, set_day, r);
 }
 
 std::optional<std::uint16_t> find_stream(const YAML::Node& node, const std::string& path,
@@ -187,9 +179,14 @@ std::optional<Policy> read_policy(const YAML::Node& node, const std::string& pat
         policy.name = r.text(*name, path + ".name").value_or("");
     }
     const auto from_node = r.required(node, "from", path);
-    const auto from = from_node ? read_moment(*from_node, path + ".from", model, r) : std::nullopt;
+    const ModelSetter set_from = assign(member(where, &Policy::from_days),
+                                        [](double day) { return std::max(0.0, day); });
+    const auto from =
+        from_node ? read_moment(*from_node, path + ".from", model, r, set_from) : std::nullopt;
     if (auto until_node = NodeReader::optional(node, "until")) {
-        policy.until_days = read_moment(*until_node, path + ".until", model, r);
+        const ModelSetter set_until = assign(member(where, &Policy::until_days),
+                                             [](double day) { return std::optional(day); });
+        policy.until_days = read_moment(*until_node, path + ".until", model, r, set_until);
         if (from && policy.until_days && *policy.until_days <= *from) {
             r.error(*until_node, fmt::format("{}.until must come after from", path));
         }
@@ -200,15 +197,12 @@ std::optional<Policy> read_policy(const YAML::Node& node, const std::string& pat
     for (std::size_t i = 0; i < changes->size(); ++i) {
         auto change = read_change((*changes)[i], fmt::format("{}.changes[{}]", path, i), model,
                                   lookup, r,
-                                  where ? item(member(where, &Policy::changes),
-                                               policy.changes.size())
-                                        : nullptr);
+                                  item(member(where, &Policy::changes), policy.changes.size()));
         ok = ok && change.has_value();
         if (change) policy.changes.push_back(*change);
     }
     if (!ok) return std::nullopt;
     policy.from_days = std::max(0.0, *from);
-    bind_moments(node, path, model.run.warmup_days, where, r);
     if (policy.name.empty()) policy.name = path;
     return policy;
 }

@@ -323,7 +323,7 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         const StateId self = found == ids_.end() ? StateId::exit : found->second;
         state.waitlist = read_waitlist(*waitlist, path + ".waitlist", model_.population,
                                        care_state_lookup(), self, r_,
-                                       where ? member(where, &CareState::waitlist) : nullptr);
+                                       member(where, &CareState::waitlist));
     }
     if (auto flag = NodeReader::optional(node, "never_waits")) {
         state.never_waits = r_.boolean(*flag, path + ".never_waits").value_or(false);
@@ -340,7 +340,7 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
     if (los) {
         state.length_of_stay =
             read_distribution(*los, path + ".length_of_stay", r_,
-                              where ? held(member(where, &CareState::length_of_stay)) : nullptr);
+                              held(member(where, &CareState::length_of_stay)));
     }
     if (los && !next) r_.error(node, fmt::format("missing required key 'next' in {}", path),
                                {"hint: 'next' routes youths whose length_of_stay ends"});
@@ -349,7 +349,7 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
     }
     if (next) {
         state.next = read_routes(*next, path + ".next",
-                                 where ? member(where, &CareState::next) : nullptr);
+                                 member(where, &CareState::next));
     }
     if (transitions) {
         const StateLookup any_state = [this](const YAML::Node& n, const std::string& p) {
@@ -357,7 +357,7 @@ std::pair<YAML::Node, YAML::Node> Resolver::read_state(const YAML::Node& node,
         };
         state.transitions = read_transitions(
             *transitions, path + ".transitions", model_.population, any_state, r_,
-            where ? member(where, &CareState::transitions) : nullptr);
+            member(where, &CareState::transitions));
     }
     if (!los && !transitions) {
         r_.error(node, fmt::format("missing required key 'length_of_stay' in {}", path),

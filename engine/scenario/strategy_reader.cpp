@@ -205,7 +205,7 @@ std::optional<Strategy> read_strategy(const YAML::Node& node, const std::string&
     }
     const auto contracts = r.required(node, "contracts", path);
     if (!contracts || !r.expect_list(*contracts, path + ".contracts")) return strategy;
-    ContractList list(model, r, where ? member(where, &Strategy::contracts) : nullptr);
+    ContractList list(model, r, member(where, &Strategy::contracts));
     for (std::size_t i = 0; i < contracts->size(); ++i) {
         list.read((*contracts)[i], fmt::format("{}.contracts[{}]", path, i), lookup);
     }

@@ -46,7 +46,7 @@ bool read_clock(const YAML::Node& node, const std::string& path, Transition& t, 
         return per_year.has_value();
     }
     t.after = read_distribution(*after, path + ".after", r,
-                                where ? held(member(where, &Transition::after)) : nullptr);
+                                held(member(where, &Transition::after)));
     return t.after.has_value();
 }
 
@@ -68,7 +68,7 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
     if (auto factors = NodeReader::optional(node, "by_severity")) {
         t.severity_factor = read_severity_factors(
             *factors, path + ".by_severity", p, r,
-            where ? member(where, &Transition::severity_factor) : nullptr);
+            member(where, &Transition::severity_factor));
     }
     if (auto factors = NodeReader::optional(node, "by_age_band")) {
         if (t.after) {
@@ -77,7 +77,7 @@ std::optional<Transition> read_one(const YAML::Node& node, const std::string& pa
         }
         t.age_band_factor = read_per_age_band(
             *factors, path + ".by_age_band", p, r,
-            where ? member(where, &Transition::age_band_factor) : nullptr);
+            member(where, &Transition::age_band_factor));
     }
     if (auto factor = NodeReader::optional(node, "guardianship")) {
         t.guardianship_factor = r.number(*factor, path + ".guardianship").value_or(1.0);
@@ -106,7 +106,7 @@ std::vector<Transition> read_transitions(const YAML::Node& node, const std::stri
     if (!r.expect_list(node, path)) return out;
     for (std::size_t i = 0; i < node.size(); ++i) {
         auto t = read_one(node[i], fmt::format("{}[{}]", path, i), population, lookup, r,
-                          where ? item(where, out.size()) : nullptr);
+                          item(where, out.size()));
         if (t) out.push_back(std::move(*t));
     }
     return out;

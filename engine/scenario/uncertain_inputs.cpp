@@ -71,8 +71,11 @@ UncertainInputs::UncertainInputs(YAML::Node nominal, const NodeReader& origins,
     : nominal_(std::move(nominal)), nominal_model_(std::move(nominal_model)),
       origins_(origins.with_same_origins()), inputs_(std::move(inputs)) {
     for (const Input& input : inputs_) entities_.push_back(entity_of(input.path));
-    all_bound_ = std::all_of(inputs_.begin(), inputs_.end(),
-                             [](const Input& input) { return !input.setters.empty(); });
+}
+
+bool UncertainInputs::all_bound() const noexcept {
+    return std::all_of(inputs_.begin(), inputs_.end(),
+                       [](const Input& input) { return !input.setters.empty(); });
 }
 
 std::vector<MetricKey> UncertainInputs::keys() const {

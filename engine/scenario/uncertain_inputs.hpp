@@ -52,7 +52,7 @@ public:
     [[nodiscard]] std::optional<Model> model_with(const std::vector<double>& values,
                                                   std::vector<Diagnostic>& problems) const;
     /// True when every input has a typed setter (make_uncertain_inputs reports one without).
-    [[nodiscard]] bool all_bound() const noexcept { return all_bound_; }
+    [[nodiscard]] bool all_bound() const noexcept;
     /// The model with the inputs at `values` written by their setters, and the problems that
     /// make it invalid (none: valid).
     [[nodiscard]] Model model_set(const std::vector<double>& values,
@@ -75,7 +75,6 @@ private:
 
     YAML::Node nominal_;
     Model nominal_model_;
-    bool all_bound_ = false;
     NodeReader origins_;
     std::vector<Input> inputs_;
     std::vector<std::uint64_t> entities_;  ///< per input: its stream, a hash of its path

@@ -42,7 +42,7 @@ std::optional<ComeBack> read_comes_back(const YAML::Node& node, const std::strin
     std::optional<Distribution> delay;
     if (after) {
         delay = read_distribution(*after, path + ".after", r,
-                                  where ? member(where, &ComeBack::after) : nullptr);
+                                  member(where, &ComeBack::after));
     }
     if (auto shift = NodeReader::optional(node, "severity_shift")) {
         const auto levels = static_cast<std::int64_t>(p.severity_levels.size());
@@ -56,9 +56,7 @@ std::optional<ComeBack> read_comes_back(const YAML::Node& node, const std::strin
         }
         if (where) {
             r.bind(*shift, path + ".severity_shift",
-                   assign(member(where, &ComeBack::severity_shift), [](double whole) {
-                       return static_cast<int>(whole);
-                   }));
+                   assign(member(where, &ComeBack::severity_shift), whole_number<int>));
         }
     }
     if (auto to = NodeReader::optional(node, "to")) {
@@ -142,12 +140,12 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
     if (auto f = NodeReader::optional(node, "by_severity")) {
         clock.severity_factor = read_severity_factors(
             *f, path + ".by_severity", p, r,
-            where ? member(where, &WaitingClock::severity_factor) : nullptr);
+            member(where, &WaitingClock::severity_factor));
     }
     if (auto f = NodeReader::optional(node, "by_age_band")) {
         clock.age_band_factor = read_per_age_band(
             *f, path + ".by_age_band", p, r,
-            where ? member(where, &WaitingClock::age_band_factor) : nullptr);
+            member(where, &WaitingClock::age_band_factor));
     }
     if (auto f = NodeReader::optional(node, "in_bridging")) {
         clock.bridging_factor = r.bounded_number(*f, path + ".in_bridging",
@@ -159,8 +157,7 @@ std::optional<WaitingClock> read_one(const YAML::Node& node, const std::string& 
     if (auto back = NodeReader::optional(node, "comes_back"); back && event ==
                                                                   WaitingEvent::renege) {
         clock.comes_back = read_comes_back(*back, path + ".comes_back", p, lookup, r,
-                                           where ? held(member(where, &WaitingClock::comes_back))
-                                                 : nullptr);
+                                           held(member(where, &WaitingClock::comes_back)));
         ok = ok && clock.comes_back.has_value();
     }
     if (!ok || !per_year) return std::nullopt;
@@ -188,7 +185,7 @@ std::vector<WaitingClock> read_waiting_clocks(const YAML::Node& node, const std:
     for (std::size_t i = 0; i < node.size(); ++i) {
         auto clock = read_one(node[i], fmt::format("{}[{}]", path, i), population, lookup,
                               waiting_for, r,
-                              where ? item(where, first_index + out.size()) : nullptr);
+                              item(where, first_index + out.size()));
         if (clock) out.push_back(std::move(*clock));
     }
     return out;

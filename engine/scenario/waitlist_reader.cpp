@@ -73,7 +73,7 @@ WaitlistRules read_waitlist(const YAML::Node& node, const std::string& path,
     if (auto clocks = NodeReader::optional(node, "while_waiting")) {
         auto more = read_waiting_clocks(
             *clocks, path + ".while_waiting", population, lookup, waiting_for, r,
-            where ? member(where, &WaitlistRules::clocks) : nullptr, rules.clocks.size());
+            member(where, &WaitlistRules::clocks), rules.clocks.size());
         rules.clocks.insert(rules.clocks.end(), more.begin(), more.end());
     }
     if (auto bridging = NodeReader::optional(node, "bridging")) {

@@ -190,7 +190,7 @@ YouthMix read_youth_mix(const YAML::Node& node, const std::string& path,
     mix.severity_cumulative.assign(population.severity_levels.size(), 1.0);
     if (auto age = NodeReader::optional(node, "age")) {
         mix.age = read_age_table(*age, path + ".age", r,
-                                 where ? held(member(where, &YouthMix::age)) : nullptr);
+                                 held(member(where, &YouthMix::age)));
     }
     if (auto severity = NodeReader::optional(node, "severity")) {
         mix.severity_cumulative = read_severity_mix(*severity, path + ".severity", population, r);

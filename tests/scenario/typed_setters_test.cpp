@@ -47,6 +47,14 @@ void expect_setters_match_resolving(const LoadedScenario& loaded, std::uint32_t 
     }
 }
 
+/// Loads `text`, which has `inputs` uncertain inputs, and expects the setters' models of six
+/// draws to equal the resolved ones.
+void expect_scenario_matches(const char* text, std::size_t inputs) {
+    const LoadedScenario loaded = load_scenario_text(text, "test.yaml", {});
+    EXPECT_EQ(inputs_of(loaded).inputs().size(), inputs);
+    expect_setters_match_resolving(loaded, 6);
+}
+
 // Every kind of value that has a binding, each uncertain.
 const char* const every_bound_kind = R"(version: 2
 run: {horizon: 1 year, warmup: 0.5 years, replications: 4, seed: 3}
@@ -92,9 +100,7 @@ arrivals:
 )";
 
 TEST(TypedSetters, GiveTheModelResolvingGivesForEveryBoundKind) {
-    const LoadedScenario loaded = load_scenario_text(every_bound_kind, "bound.yaml", {});
-    EXPECT_EQ(inputs_of(loaded).inputs().size(), 31U);
-    expect_setters_match_resolving(loaded, 6);
+    expect_scenario_matches(every_bound_kind, 31);
 }
 
 // The rest: youth mixes and factors, initial stock, policies, re-entry, come-backs.
@@ -131,9 +137,7 @@ re_entry: {share: {uniform: {min: 0.05, max: 0.15}}, within: {uniform: {min: 100
 )";
 
 TEST(TypedSetters, GiveTheModelResolvingGivesForMixesStocksPoliciesAndReEntry) {
-    const LoadedScenario loaded = load_scenario_text(more_bound_kinds, "more.yaml", {});
-    EXPECT_EQ(inputs_of(loaded).inputs().size(), 13U);
-    expect_setters_match_resolving(loaded, 6);
+    expect_scenario_matches(more_bound_kinds, 13);
 }
 
 TEST(TypedSetters, CoverEveryUncertainInputOfNoordVeluwe) {
@@ -199,9 +203,7 @@ strategies:
 )";
 
 TEST(TypedSetters, GiveTheModelResolvingGivesForContractTerms) {
-    const LoadedScenario loaded = load_scenario_text(uncertain_contracts, "contracts.yaml", {});
-    EXPECT_EQ(inputs_of(loaded).inputs().size(), 14U);
-    expect_setters_match_resolving(loaded, 6);
+    expect_scenario_matches(uncertain_contracts, 14);
 }
 
 TEST(TypedSetters, ReachOnlyTheContractsAnEntryStillSets) {
